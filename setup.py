@@ -1,0 +1,72 @@
+"""Noturība: three Open edX XBlocks (mediacheck, crisisdrill, civicquiz) and their shared kit."""
+
+import importlib.util
+from pathlib import Path
+
+from setuptools import find_packages, setup
+from setuptools.command.build_py import build_py
+
+HERE = Path(__file__).resolve().parent
+
+
+def load_i18n_tool():
+    spec = importlib.util.spec_from_file_location("noturiba_i18n_tool", HERE / "tools" / "i18n.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class BuildWithCatalogs(build_py):
+    """Compile translations/*.po into the package: no compiled catalog is committed."""
+
+    def run(self):
+        super().run()
+        for path in load_i18n_tool().compile_all(Path(self.build_lib)):
+            self.announce(f"compiled {path}", level=2)
+
+
+setup(
+    name="noturiba-xblocks",
+    version="0.1.0",
+    description="Fact-check exercises, crisis drills and civic quizzes for Open edX",
+    long_description=(HERE / "README.md").read_text(encoding="utf-8"),
+    long_description_content_type="text/markdown",
+    author="National Library of Latvia",
+    license="AGPL-3.0",
+    python_requires=">=3.12",
+    package_dir={"": "xblocks"},
+    packages=find_packages("xblocks", exclude=["*.tests"]),
+    include_package_data=True,
+    package_data={
+        "": ["templates/*.html", "public/**/*", "scenarios/*.xml", "translations/*/LC_MESSAGES/*.mo"],
+    },
+    install_requires=[
+        "XBlock[django]>=6.0,<7",
+        "Django>=4.2,<6",
+        "lxml>=5.0",
+        "nh3>=0.2.15",
+    ],
+    extras_require={
+        "workbench": ["xblock-sdk>=0.15,<0.16", "setuptools<82", "babel>=2.12"],
+        "test": [
+            "xblock-sdk>=0.15,<0.16", "setuptools<82", "babel>=2.12",
+            "pytest>=8", "pytest-django>=4.8", "hypothesis>=6.100", "playwright>=1.45",
+            "ruff>=0.6", "webob", "build",
+        ],
+    },
+    entry_points={
+        "xblock.v1": [
+            "mediacheck = mediacheck:MediaCheckBlock",
+            "crisisdrill = crisisdrill:CrisisDrillBlock",
+            "civicquiz = civicquiz:CivicQuizBlock",
+        ],
+    },
+    cmdclass={"build_py": BuildWithCatalogs},
+    classifiers=[
+        "Framework :: Django :: 5.2",
+        "Programming Language :: Python :: 3.12",
+        "Natural Language :: Latvian",
+        "Natural Language :: Russian",
+        "Natural Language :: Ukrainian",
+    ],
+)

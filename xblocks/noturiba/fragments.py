@@ -1,0 +1,63 @@
+"""Templates and static resources -> Fragment, with static files served as URLs.
+
+Static files live under `<package>/public/` because the LMS serves a block's
+local resources only from there. The kit's own files are reached through each
+block's URL space as `public/noturiba/...` (see NoturibaBlockMixin).
+"""
+
+from functools import cache
+from importlib import resources
+
+from django.template import Context, Engine
+from web_fragments.fragment import Fragment
+
+from .i18n import block_package, js_catalog_url, translator
+
+KIT_PREFIX = "public/noturiba/"
+
+
+@cache
+def _engine():
+    return Engine(libraries={"i18n": "noturiba.templatetags"}, autoescape=True)
+
+
+@cache
+def _template(package, name):
+    source = resources.files(package).joinpath("templates", name).read_text(encoding="utf-8")
+    return _engine().from_string(source)
+
+
+def render_template(block, name, context=None):
+    """Render `<block package>/templates/<name>` with the block's translations."""
+    values = dict(context or {})
+    values["_translate"] = translator(block).gettext
+    return _template(block_package(block), name).render(Context(values))
+
+
+def build_fragment(block, html, *, js=(), css=(), init=None, init_args=None):
+    """A Fragment with the kit's CSS and JS, the JS catalog, then the block's own files.
+
+    `js` and `css` are paths under the block's `public/` folder.
+    """
+    url = block.runtime.local_resource_url
+    fragment = Fragment(html)
+    fragment.add_css_url(url(block, KIT_PREFIX + "kit.css"))
+    for path in css:
+        fragment.add_css_url(url(block, "public/" + path))
+    catalog = js_catalog_url(block)
+    if catalog:
+        fragment.add_javascript_url(catalog)
+    fragment.add_javascript_url(url(block, KIT_PREFIX + "kit.js"))
+    for path in js:
+        fragment.add_javascript_url(url(block, "public/" + path))
+    if init:
+        fragment.initialize_js(init, init_args or {})
+    return fragment
+
+
+def open_kit_resource(uri):
+    """Open a kit file asked for as `public/noturiba/<path>`; refuse anything else."""
+    relative = uri[len(KIT_PREFIX):]
+    if not uri.startswith(KIT_PREFIX) or "/." in "/" + relative or "\\" in relative or not relative:
+        raise FileNotFoundError(uri)
+    return resources.files("noturiba").joinpath("public", *relative.split("/")).open("rb")

@@ -1,0 +1,139 @@
+"""JSON handlers that answer bad input with HTTP 400 and a translated message.
+
+    @json_handler
+    def check(self, data, suffix=""):
+        data = validated(data, item=Field(str), verdict=Field(str))
+        ...
+        return {"ok": True}
+
+On a HandlerError (or bad JSON) the response is `{"error": "<translated>"}`
+with its status, and every field change the handler made is discarded before
+the runtime saves, so a rejected call leaves the learner's state as it was.
+"""
+
+import functools
+import json
+import math
+
+from webob import Response
+from xblock.core import XBlock
+
+from .i18n import translator
+from .messages import Message, N_
+
+MAX_BODY_BYTES = 256_000
+
+
+class HandlerError(Exception):
+    def __init__(self, message, status=400):
+        super().__init__(str(message))
+        self.message = message
+        self.status = status
+
+
+def json_response(payload, status=200):
+    return Response(json.dumps(payload, ensure_ascii=False), status=status,
+                    content_type="application/json", charset="utf-8")
+
+
+def discard_unsaved_changes(block):
+    """Forget field values set since the last save (XBlock keeps them in these two caches)."""
+    block._dirty_fields.clear()
+    block._field_data_cache.clear()
+
+
+def json_handler(func):
+    @XBlock.handler
+    @functools.wraps(func)
+    def wrapper(self, request, suffix=""):
+        render = translator(self).render
+        if request.method != "POST":
+            response = json_response({"error": render(Message("Send this request with POST."))}, 405)
+            response.allow = ("POST",)
+            return response
+        body = request.body
+        if len(body) > MAX_BODY_BYTES:
+            return json_response({"error": render(Message("The request is too large."))}, 400)
+        try:
+            payload = json.loads(body.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            return json_response({"error": render(Message("The request is not valid JSON."))}, 400)
+        try:
+            return json_response(func(self, payload, suffix))
+        except HandlerError as error:
+            discard_unsaved_changes(self)
+            return json_response({"error": render(error.message)}, error.status)
+
+    return wrapper
+
+
+class Field:
+    """What one key of a handler's JSON object may hold.
+
+    kind: str, int, float, bool, list or dict; `items` is the Field of list
+    elements and dict values (dict keys are strings).
+    """
+
+    def __init__(self, kind, *, required=True, max_length=2000, max_items=500,
+                 minimum=None, maximum=None, choices=None, items=None):
+        self.kind = kind
+        self.required = required
+        self.max_length = max_length
+        self.max_items = max_items
+        self.minimum = minimum
+        self.maximum = maximum
+        self.choices = choices
+        self.items = items
+
+    def check(self, name, value):
+        problem = self._problem(value)
+        if problem:
+            raise HandlerError(Message(problem, name=name, limit=self._limit()))
+        if self.items is not None and self.kind in (list, dict):
+            for index, element in enumerate(value.values() if self.kind is dict else value):
+                self.items.check(f"{name}[{index}]", element)
+        return value
+
+    def _limit(self):
+        return self.max_items if self.kind in (list, dict) else self.max_length
+
+    def _problem(self, value):
+        kind = self.kind
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, kind) or (kind in (int, float) and isinstance(value, bool)):
+            return N_("The field {name} has the wrong type.")
+        if kind is float and not math.isfinite(value):
+            return N_("The field {name} has the wrong type.")
+        if kind is str and len(value) > self.max_length:
+            return N_("The field {name} is longer than {limit} characters.")
+        if kind in (list, dict) and len(value) > self.max_items:
+            return N_("The field {name} has more than {limit} entries.")
+        if kind is dict and not all(isinstance(key, str) and len(key) <= 200 for key in value):
+            return N_("The field {name} has the wrong type.")
+        if kind in (int, float) and (
+                (self.minimum is not None and value < self.minimum)
+                or (self.maximum is not None and value > self.maximum)):
+            return N_("The field {name} is out of range.")
+        if self.choices is not None and value not in self.choices:
+            return N_("The field {name} has a value that is not allowed.")
+        return None
+
+
+
+def validated(payload, **fields):
+    """`payload` checked against `fields` (name -> Field); unknown keys are refused."""
+    if not isinstance(payload, dict):
+        raise HandlerError(Message("The request must be a JSON object."))
+    unknown = sorted(set(payload) - set(fields))
+    if unknown:
+        raise HandlerError(Message("Unknown field: {name}.", name=str(unknown[0])[:80]))
+    result = {}
+    for name, field in fields.items():
+        if name not in payload or payload[name] is None:
+            if field.required:
+                raise HandlerError(Message("The field {name} is missing.", name=name))
+            result[name] = None
+            continue
+        result[name] = field.check(name, payload[name])
+    return result

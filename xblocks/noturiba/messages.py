@@ -1,0 +1,67 @@
+"""Translatable messages without Django: pure modules describe, the shell translates.
+
+`N_` marks a msgid for extraction and returns it unchanged (for field labels).
+`Message` and `PluralMessage` carry a msgid with its parameters, so content.py
+and grading.py can report problems without importing Django or XBlock; the
+block renders them with the learner's language (noturiba.i18n.Translator).
+"""
+
+from dataclasses import dataclass, field
+
+
+def N_(msgid):
+    """Mark `msgid` for extraction; translation happens where it is shown."""
+    return msgid
+
+
+@dataclass(frozen=True, init=False)
+class Message:
+    msgid: str
+    params: dict = field(default_factory=dict)
+    plural: str | None = None
+    count: int | None = None
+
+    def __init__(self, msgid, **params):
+        object.__setattr__(self, "msgid", msgid)
+        object.__setattr__(self, "params", params)
+        object.__setattr__(self, "plural", None)
+        object.__setattr__(self, "count", None)
+
+    def render(self, gettext=None, ngettext=None):
+        """The text in the language of the given functions (English without them)."""
+        if self.plural is None:
+            template = gettext(self.msgid) if gettext else self.msgid
+        elif ngettext:
+            template = ngettext(self.msgid, self.plural, self.count)
+        else:
+            template = self.msgid if self.count == 1 else self.plural
+        try:
+            return template.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            # A broken translation must not hide the message: fall back to English.
+            english = self.msgid if self.plural is None or self.count == 1 else self.plural
+            return english.format(**self.params)
+
+    def __str__(self):
+        return self.render()
+
+
+def PluralMessage(singular, plural, count, **params):  # noqa: N802 - reads like the class it builds
+    """A Message whose form depends on `count` (Latvian, Russian, Ukrainian have three)."""
+    message = Message(singular, count=count, **params)
+    object.__setattr__(message, "plural", plural)
+    object.__setattr__(message, "count", count)
+    return message
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A content validation finding: severity "error" refuses a save, "warning" only informs."""
+
+    severity: str
+    message: Message
+    node_id: str | None = None
+
+    @property
+    def is_error(self):
+        return self.severity == "error"

@@ -1,0 +1,284 @@
+"""Hardened OLX parsing and small readers/writers for the blocks' content models.
+
+Pure: imports lxml, no XBlock and no Django. Every error is an OlxError that
+names the problem, the element, its id and the line, as a translatable Message.
+
+Two entries:
+- `parse_string` parses text we are given (tests, Studio's OLX editor) with a
+  parser that expands no entity, loads no DTD and touches no network;
+- `check_tree` inspects a node the platform already parsed (course import, the
+  workbench) and refuses DTDs, entities, XInclude and oversized input there too.
+"""
+
+import re
+
+from lxml import etree
+
+from .messages import Message
+
+MAX_OLX_BYTES = 2_000_000
+MAX_ATTRIBUTE_CHARS = 20_000
+MAX_TEXT_CHARS = 200_000
+MAX_DEPTH = 32
+MAX_ELEMENTS = 20_000
+XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
+_DECLARATION = re.compile(rb"<!(DOCTYPE|ENTITY|ELEMENT|ATTLIST)", re.IGNORECASE)
+
+
+class OlxError(ValueError):
+    """Bad OLX: `message` says what, `element`, `element_id` and `line` say where."""
+
+    def __init__(self, message, *, element=None, element_id=None, line=None):
+        self.message = message
+        self.element = element
+        self.element_id = element_id
+        self.line = line
+        super().__init__(self.render())
+
+    def render(self, gettext=None, ngettext=None):
+        text = self.message.render(gettext, ngettext)
+        where = self.where()
+        if where is None:
+            return text
+        return where.render(gettext, ngettext) + " " + text
+
+    def where(self):
+        if self.line and self.element_id:
+            return Message("Line {line}, <{element} id=\"{id}\">:",
+                           line=self.line, element=self.element, id=self.element_id)
+        if self.line and self.element:
+            return Message("Line {line}, <{element}>:", line=self.line, element=self.element)
+        if self.line:
+            return Message("Line {line}:", line=self.line)
+        return None
+
+
+def error_at(node, message):
+    """An OlxError located at `node`."""
+    tag = node.tag if isinstance(node.tag, str) else None
+    return OlxError(message, element=local_name(tag) if tag else None,
+                    element_id=node.get("id") if tag else None, line=node.sourceline)
+
+
+def local_name(tag):
+    return etree.QName(tag).localname if tag.startswith("{") else tag
+
+
+def _safe_parser():
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+        huge_tree=False, remove_comments=True, remove_pis=True, collect_ids=False,
+    )
+
+
+def parse_string(text):
+    """Parse OLX text we were handed, refusing what could expand or reach out."""
+    data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+    if len(data) > MAX_OLX_BYTES:
+        raise OlxError(Message("The OLX is {size} bytes long; the limit is {limit} bytes.",
+                               size=len(data), limit=MAX_OLX_BYTES), line=1)
+    declaration = _DECLARATION.search(data)
+    if declaration:
+        line = data.count(b"\n", 0, declaration.start()) + 1
+        raise OlxError(Message("A DTD or entity declaration is not allowed in OLX."), line=line)
+    try:
+        root = etree.fromstring(data, _safe_parser())
+    except etree.XMLSyntaxError as error:
+        detail = str(error.msg or error).split(" (line", 1)[0]
+        raise OlxError(Message("The OLX is not well-formed XML: {detail}", detail=detail),
+                       line=error.lineno or 1) from None
+    check_tree(root)
+    return root
+
+
+def check_tree(root):
+    """Refuse DTDs, entities, XInclude, deep nesting and oversized values in a parsed tree."""
+    docinfo = root.getroottree().docinfo
+    if docinfo.internalDTD is not None or docinfo.doctype or docinfo.system_url:
+        raise OlxError(Message("A DTD or entity declaration is not allowed in OLX."), line=1)
+    count = 0
+    for node in root.iter():
+        count += 1
+        if count > MAX_ELEMENTS:
+            raise error_at(node, Message("The OLX has more than {limit} elements.", limit=MAX_ELEMENTS))
+        if isinstance(node, etree._Entity):
+            raise OlxError(Message("Entity references such as &{name}; are not allowed in OLX.",
+                                   name=node.name), line=node.sourceline)
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag.startswith("{" + XINCLUDE_NS + "}"):
+            raise error_at(node, Message("XInclude is not allowed in OLX."))
+        for name, value in node.attrib.items():
+            if len(value) > MAX_ATTRIBUTE_CHARS:
+                raise error_at(node, Message(
+                    "The attribute {name} is {size} characters long; the limit is {limit}.",
+                    name=local_name(name), size=len(value), limit=MAX_ATTRIBUTE_CHARS))
+        for text in (node.text, node.tail):
+            if text and len(text) > MAX_TEXT_CHARS:
+                raise error_at(node, Message("A text is {size} characters long; the limit is {limit}.",
+                                             size=len(text), limit=MAX_TEXT_CHARS))
+    _check_depth(root, 0)
+
+
+def _check_depth(node, depth):
+    if depth > MAX_DEPTH:
+        raise error_at(node, Message("The OLX is nested deeper than {limit} levels.", limit=MAX_DEPTH))
+    for child in node:
+        _check_depth(child, depth + 1)
+
+
+# Readers ---------------------------------------------------------------------
+
+def children(node, allowed):
+    """The element children of `node`, refusing any tag not in `allowed`."""
+    found = []
+    for child in node:
+        if not isinstance(child.tag, str):
+            continue
+        tag = local_name(child.tag)
+        if tag not in allowed:
+            raise error_at(child, Message("Unknown element <{tag}> inside <{parent}>; expected one of: {allowed}.",
+                                          tag=tag, parent=local_name(node.tag), allowed=", ".join(sorted(allowed))))
+        found.append(child)
+    return found
+
+
+def text_attr(node, name, *, required=False, default=None):
+    value = node.get(name)
+    if value is None or (required and not value.strip()):
+        if required:
+            raise error_at(node, Message("The attribute {name} is required.", name=name))
+        return default
+    return value
+
+
+def required_id(node, seen):
+    """The node's `id`, which must be present and unique in `seen` (a set, updated)."""
+    value = (node.get("id") or "").strip()
+    if not value:
+        raise error_at(node, Message("The attribute id is required."))
+    if not re.fullmatch(r"[A-Za-z0-9_.:-]{1,100}", value):
+        raise error_at(node, Message(
+            "The id \"{id}\" may hold only letters, digits and _ . : - (at most 100).", id=value[:100]))
+    if value in seen:
+        raise error_at(node, Message("The id \"{id}\" is used twice in this block.", id=value))
+    seen.add(value)
+    return value
+
+
+def int_attr(node, name, default=None, *, minimum=None, maximum=None):
+    raw = node.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise error_at(node, Message("The attribute {name} must be a whole number, not \"{value}\".",
+                                     name=name, value=raw[:40])) from None
+    _check_range(node, name, value, minimum, maximum)
+    return value
+
+
+def float_attr(node, name, default=None, *, minimum=None, maximum=None):
+    raw = node.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = float(raw.strip())
+    except ValueError:
+        raise error_at(node, Message("The attribute {name} must be a number, not \"{value}\".",
+                                     name=name, value=raw[:40])) from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise error_at(node, Message("The attribute {name} must be a number, not \"{value}\".",
+                                     name=name, value=raw[:40]))
+    _check_range(node, name, value, minimum, maximum)
+    return value
+
+
+def _check_range(node, name, value, minimum, maximum):
+    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+        raise error_at(node, Message("The attribute {name} must be between {minimum} and {maximum}.",
+                                     name=name, minimum=minimum, maximum=maximum))
+
+
+def bool_attr(node, name, default=False):
+    raw = node.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    value = raw.strip().lower()
+    if value not in ("true", "false"):
+        raise error_at(node, Message("The attribute {name} must be true or false, not \"{value}\".",
+                                     name=name, value=raw[:40]))
+    return value == "true"
+
+
+def choice_attr(node, name, choices, default):
+    value = node.get(name, default)
+    if value not in choices:
+        raise error_at(node, Message("The attribute {name} must be one of: {choices}; not \"{value}\".",
+                                     name=name, choices=", ".join(choices), value=str(value)[:40]))
+    return value
+
+
+def inner_xml(node, skip=()):
+    """The mixed content of `node` as markup (text and children), minus tags in `skip`."""
+    parts = [node.text or ""]
+    for child in node:
+        if isinstance(child.tag, str) and local_name(child.tag) in skip:
+            parts.append(child.tail or "")
+            continue
+        parts.append(etree.tostring(child, encoding="unicode", with_tail=True))
+    return "".join(parts).strip()
+
+
+def read_sources(node):
+    """`<source href title/>` children as (href, title) pairs; hrefs must be http(s)."""
+    sources = []
+    for child in node:
+        if isinstance(child.tag, str) and local_name(child.tag) == "source":
+            href = text_attr(child, "href", required=True).strip()
+            if not re.match(r"https?://", href):
+                raise error_at(child, Message("A source link must start with http:// or https://."))
+            sources.append((href, child.get("title") or href))
+    return sources
+
+
+# Writers ---------------------------------------------------------------------
+
+def set_attrs(node, **attrs):
+    """Set attributes in order, skipping None; booleans become true/false."""
+    for name, value in attrs.items():
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            value = "true" if value else "false"
+        elif isinstance(value, float) and value.is_integer():
+            value = str(int(value))
+        node.set(name.rstrip("_"), str(value))
+
+
+def append_markup(node, markup):
+    """Append mixed content (as produced by inner_xml) to `node`."""
+    if not markup:
+        return
+    wrapper = etree.fromstring(f"<wrapper>{markup}</wrapper>", _safe_parser())
+    if len(node):
+        last = node[-1]
+        last.tail = (last.tail or "") + (wrapper.text or "")
+    else:
+        node.text = (node.text or "") + (wrapper.text or "")
+    for child in list(wrapper):
+        node.append(child)
+
+
+def append_sources(node, sources):
+    for href, title in sources:
+        source = etree.SubElement(node, "source")
+        set_attrs(source, href=href, title=title if title != href else None)
+
+
+def sub_element(parent, tag, markup=None, **attrs):
+    child = etree.SubElement(parent, tag)
+    set_attrs(child, **attrs)
+    append_markup(child, markup)
+    return child
