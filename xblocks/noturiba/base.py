@@ -1,17 +1,28 @@
 """What every Noturība block shares: services, kit resources, translation, learner key."""
 
 import hashlib
+from importlib import resources
 
+from lxml import etree
 from xblock.core import XBlock
+from xblock.fields import Dict, Scope, String
+from xblock.validation import ValidationMessage
 
-from .fragments import KIT_PREFIX, build_fragment, open_kit_resource, render_template
+from .fragments import KIT_PREFIX, build_fragment, open_kit_resource, render_kit_template, render_template
+from .handlers import Field as HField
+from .handlers import HandlerError, json_handler, validated
 from .i18n import translator
+from .messages import N_, Message
+from .olx import MAX_OLX_BYTES, OlxError, check_tree, error_at, local_name, parse_string
 
 
 @XBlock.needs("i18n")
 @XBlock.wants("user", "replace_urls", "settings")
 class NoturibaBlock(XBlock):
     """The base class of the three blocks (registered as none itself)."""
+
+    display_name = String(display_name=N_("Display name"), default="", scope=Scope.settings,
+                          help=N_("The name learners see above the exercise."))
 
     @classmethod
     def open_local_resource(cls, uri):
@@ -50,3 +61,110 @@ class NoturibaBlock(XBlock):
         user_service = self.runtime.service(self, "user")
         user = user_service.get_current_user() if user_service else None
         return bool(getattr(user, "opt_attrs", {}).get("edx-platform.user_is_staff"))
+
+
+class ContentBlock(NoturibaBlock):
+    """A block whose content is one model with OLX, JSON (Studio) and public views.
+
+    The block class names its pure content module in `content_api`; that module
+    provides TAG, ATTRIBUTES, parse, to_node, to_json, from_json, validate and
+    public (see any block's content.py). The model is stored as JSON in
+    `content`; XBlock fields hold the settings every block shares.
+    """
+
+    content_api = None
+    # OLX attribute -> field name, where the attribute is no valid Python name.
+    ATTRIBUTE_FIELDS = {"pass": "pass_threshold"}
+
+    content = Dict(default={}, scope=Scope.content,
+                   help="The block's content model as JSON (OLX children and owned attributes).")
+
+    @classmethod
+    def parse_xml(cls, node, runtime, keys):
+        check_tree(node)
+        model = cls.content_api.parse(node)
+        block = runtime.construct_xblock_from_class(cls, keys)
+        owned = set(cls.content_api.ATTRIBUTES)
+        for name, value in node.items():
+            if name not in owned and name != "content":
+                cls._set_field_if_present(block, cls.ATTRIBUTE_FIELDS.get(name, name), value, {})
+        block.content = cls.content_api.to_json(model)
+        return block
+
+    def add_xml_to_node(self, node):
+        super().add_xml_to_node(node)
+        node.attrib.pop("content", None)
+        for attribute, field_name in self.ATTRIBUTE_FIELDS.items():
+            if field_name in node.attrib:
+                node.set(attribute, node.attrib.pop(field_name))
+        self.content_api.to_node(self.model, node)
+
+    @property
+    def model(self):
+        """The content model (parsed once per block instance and content value)."""
+        cached = getattr(self, "_model_cache", None)
+        if cached is None or cached[0] is not self.content:
+            cached = (self.content, self.content_api.from_json(self.content))
+            self._model_cache = cached
+        return cached[1]
+
+    def validate(self):
+        validation = super().validate()
+        try:
+            problems = self.content_api.validate(self.model)
+        except ValueError as error:
+            validation.add(ValidationMessage(ValidationMessage.ERROR, self.t.render(error)))
+            return validation
+        for problem in problems:
+            kind = ValidationMessage.ERROR if problem.is_error else ValidationMessage.WARNING
+            validation.add(ValidationMessage(kind, self.t.render(problem.message)))
+        return validation
+
+    def apply_content(self, model):
+        """Store a new model after Studio validation; raises HandlerError on errors."""
+        errors = [p for p in self.content_api.validate(model) if p.is_error]
+        if errors:
+            raise HandlerError(errors[0].message)
+        self.content = self.content_api.to_json(model)
+
+    # The OLX editor: every block's "Advanced" Studio view and the fallback editor.
+
+    def olx_editor_fragment(self):
+        node = etree.Element(self.content_api.TAG)
+        self.content_api.to_node(self.model, node)
+        olx = etree.tostring(node, encoding="unicode", pretty_print=True)
+        html = render_kit_template(self, "olx_editor.html", {
+            "display_name": self.display_name, "olx": olx, "uid": self.dom_id(),
+        })
+        return self.build_fragment(html, js=("noturiba/olx_editor.js",), init="NoturibaOlxEditor",
+                                   init_args={"namespace": self.i18n_js_namespace})
+
+    @json_handler
+    def save_olx(self, data, suffix=""):
+        data = validated(data, display_name=HField(str, max_length=200), olx=HField(str, max_length=MAX_OLX_BYTES))
+        try:
+            root = parse_string(data["olx"])
+            if local_name(root.tag) != self.content_api.TAG:
+                raise error_at(root, Message("The root element must be <{tag}>.", tag=self.content_api.TAG))
+            model = self.content_api.parse(root)
+        except OlxError as error:
+            raise HandlerError(error) from None
+        self.apply_content(model)
+        self.display_name = data["display_name"].strip() or self.display_name
+        return {"saved": True}
+
+    def dom_id(self):
+        return "nt-" + hashlib.sha256(str(self.scope_ids.usage_id).encode()).hexdigest()[:10]
+
+    @classmethod
+    def scenarios_from_package(cls):
+        """Workbench scenarios: every `scenarios/*.xml` file of the block's package, by name."""
+        folder = resources.files(cls.__module__.split(".")[0]).joinpath("scenarios")
+        files = sorted((entry for entry in folder.iterdir() if entry.name.endswith(".xml")),
+                       key=lambda entry: entry.name)
+        scenarios = []
+        for entry in files:
+            xml = entry.read_text(encoding="utf-8")
+            title = parse_string(xml).get("display_name") or entry.name
+            scenarios.append((title, xml))
+        return scenarios

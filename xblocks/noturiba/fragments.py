@@ -34,6 +34,13 @@ def render_template(block, name, context=None):
     return _template(block_package(block), name).render(Context(values))
 
 
+def render_kit_template(block, name, context=None):
+    """Render one of the kit's own templates (noturiba/templates/<name>)."""
+    values = dict(context or {})
+    values["_translate"] = translator(block).gettext
+    return _template("noturiba", name).render(Context(values))
+
+
 def build_fragment(block, html, *, js=(), css=(), init=None, init_args=None):
     """A Fragment with the kit's CSS and JS, the JS catalog, then the block's own files.
 

@@ -19,7 +19,7 @@ from webob import Response
 from xblock.core import XBlock
 
 from .i18n import translator
-from .messages import Message, N_
+from .messages import N_, Message
 
 MAX_BODY_BYTES = 256_000
 

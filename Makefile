@@ -1,0 +1,63 @@
+# Noturība: `make run` starts the workbench in Latvian; `make test` runs every test.
+# Both install what they need first (Python 3.12 venv, Debian chromium + gettext, axe-core).
+
+SHELL := /bin/bash
+PYTHON312 ?= $(shell command -v python3.12 2>/dev/null || ls -d $(HOME)/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null | tail -n 1)
+VENV := .venv
+PY := $(VENV)/bin/python
+export PYTHONPATH := $(CURDIR)/devstack:$(CURDIR)/tools
+export DJANGO_SETTINGS_MODULE := workbench_site.settings
+PORT ?= 8000
+
+.PHONY: run test lint translations messages install system-deps node-deps clean
+
+$(VENV)/.installed: setup.py pyproject.toml
+	@test -n "$(PYTHON312)" || { echo "Python 3.12 is needed (python3.12 on PATH or under ~/.pyenv/versions)"; exit 1; }
+	test -x $(PY) || $(PYTHON312) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade "pip>=24" "setuptools<82" wheel
+	$(PY) -m pip install -q -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed translations
+
+translations: $(VENV)/.installed
+	$(PY) tools/i18n.py compile
+
+# Re-extract msgids into translations/*.pot and merge them into the lv, ru, uk .po files.
+messages: $(VENV)/.installed
+	$(PY) tools/i18n.py update
+	$(PY) tools/i18n.py stats
+
+var/.migrated: $(VENV)/.installed
+	mkdir -p var
+	$(VENV)/bin/django-admin migrate --noinput -v 0
+	touch $@
+
+run: install var/.migrated
+	@echo "Workbench: http://127.0.0.1:$(PORT)/  (Latvian; add ?lang=en, ?lang=ru or ?lang=uk to a page to switch)"
+	$(VENV)/bin/django-admin runserver 127.0.0.1:$(PORT)
+
+system-deps:
+	@missing=""; command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+node-deps: node_modules/.installed
+
+test: system-deps node-deps install
+	mkdir -p var
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check xblocks tests tools devstack setup.py
+
+clean:
+	rm -rf $(VENV) var node_modules build *.egg-info xblocks/*/translations xblocks/*/public/js/translations

@@ -1,0 +1,1 @@
+"""The XBlock SDK workbench configured as Noturība's embedded default (`make run`)."""

@@ -1,0 +1,54 @@
+"""An i18n service for the workbench that reads the catalogs the LMS reads.
+
+The workbench's own service only knows Django's catalogs. In the LMS every
+block gets a service reading `<its package>/translations/<locale>/LC_MESSAGES/
+text.mo`; the workbench builds one service per runtime, not per block, so this
+one chains the catalogs of every installed block package (they share the kit's
+messages and each adds its own).
+"""
+
+import gettext
+from functools import cache
+from importlib import resources
+
+from django.utils import translation
+from xblock.core import XBlock
+
+
+@cache
+def _installed_catalogs(locale):
+    chain = gettext.NullTranslations()
+    packages = sorted({cls.__module__.split(".")[0] for _name, cls in XBlock.load_classes()})
+    for package in packages:
+        folder = resources.files(package).joinpath("translations")
+        if not folder.is_dir():
+            continue
+        try:
+            catalog = gettext.translation("text", str(folder), [locale])
+        except OSError:
+            continue
+        catalog.add_fallback(chain)
+        chain = catalog
+    return chain
+
+
+class PackageCatalogI18nService:
+    runtime = None
+
+    @staticmethod
+    def _catalog():
+        return _installed_catalogs(translation.to_locale(translation.get_language() or "lv"))
+
+    def gettext(self, message):
+        return self._catalog().gettext(message)
+
+    def ngettext(self, singular, plural, number):
+        return self._catalog().ngettext(singular, plural, number)
+
+    def get_javascript_i18n_catalog_url(self, block):
+        # As in the LMS for a block Atlas does not translate: no platform catalog,
+        # so the block falls back to the one compiled into its package.
+        return None
+
+    def __getattr__(self, name):
+        return getattr(translation, name)

@@ -1,0 +1,16 @@
+"""Workbench settings: Latvian by default, ?lang=en|ru|uk to switch, package catalogs read as in the LMS."""
+
+import os
+
+from workbench.settings import *  # noqa: F403
+
+LANGUAGE_CODE = "lv"
+LANGUAGES = [("lv", "Latviešu"), ("en", "English"), ("ru", "Русский"), ("uk", "Українська")]
+USE_I18N = True
+
+MIDDLEWARE = [*MIDDLEWARE, "workbench_site.middleware.LanguageSwitchMiddleware"]  # noqa: F405
+
+WORKBENCH["services"]["i18n"] = "workbench_site.i18n.PackageCatalogI18nService"  # noqa: F405
+
+if os.environ.get("NOTURIBA_WORKBENCH_QUIET"):
+    LOGGING["loggers"]["django"]["level"] = "WARNING"  # noqa: F405
