@@ -14,3 +14,7 @@ WORKBENCH["services"]["i18n"] = "workbench_site.i18n.PackageCatalogI18nService" 
 
 if os.environ.get("NOTURIBA_WORKBENCH_QUIET"):
     LOGGING["loggers"]["django"]["level"] = "WARNING"  # noqa: F405
+
+# The workbench writes its log and SQLite database under ./var; create it so any
+# command (runserver, pytest, migrate) works from a fresh clone.
+os.makedirs("var", exist_ok=True)

@@ -19,7 +19,7 @@ from webob import Response
 from xblock.core import XBlock
 
 from .i18n import translator
-from .messages import N_, Message
+from .messages import Message
 
 MAX_BODY_BYTES = 256_000
 
@@ -86,9 +86,9 @@ class Field:
         self.items = items
 
     def check(self, name, value):
-        problem = self._problem(value)
+        problem = self._problem(value, name)
         if problem:
-            raise HandlerError(Message(problem, name=name, limit=self._limit()))
+            raise HandlerError(problem)
         if self.items is not None and self.kind in (list, dict):
             for index, element in enumerate(value.values() if self.kind is dict else value):
                 self.items.check(f"{name}[{index}]", element)
@@ -97,26 +97,26 @@ class Field:
     def _limit(self):
         return self.max_items if self.kind in (list, dict) else self.max_length
 
-    def _problem(self, value):
+    def _problem(self, value, name):
         kind = self.kind
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, kind) or (kind in (int, float) and isinstance(value, bool)):
-            return N_("The field {name} has the wrong type.")
+            return Message("The field {name} has the wrong type.", name=name)
         if kind is float and not math.isfinite(value):
-            return N_("The field {name} has the wrong type.")
+            return Message("The field {name} has the wrong type.", name=name)
         if kind is str and len(value) > self.max_length:
-            return N_("The field {name} is longer than {limit} characters.")
+            return Message("The field {name} is longer than {limit} characters.", name=name, limit=self._limit())
         if kind in (list, dict) and len(value) > self.max_items:
-            return N_("The field {name} has more than {limit} entries.")
+            return Message("The field {name} has more than {limit} entries.", name=name, limit=self._limit())
         if kind is dict and not all(isinstance(key, str) and len(key) <= 200 for key in value):
-            return N_("The field {name} has the wrong type.")
+            return Message("The field {name} has the wrong type.", name=name)
         if kind in (int, float) and (
                 (self.minimum is not None and value < self.minimum)
                 or (self.maximum is not None and value > self.maximum)):
-            return N_("The field {name} is out of range.")
+            return Message("The field {name} is out of range.", name=name)
         if self.choices is not None and value not in self.choices:
-            return N_("The field {name} has a value that is not allowed.")
+            return Message("The field {name} has a value that is not allowed.", name=name)
         return None
 
 

@@ -10,7 +10,7 @@ a `weight` field, a user_state `attempts` counter, a deterministic max_score,
 from xblock.fields import Float, Integer, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
-from .messages import N_
+from .messages import N_, Message, PluralMessage
 
 SHOWANSWER_CHOICES = (
     "always", "answered", "attempted", "attempted_no_past_due", "closed", "finished",
@@ -109,3 +109,10 @@ class ScoringMixin(ScorableXBlockMixin):
         self.raw_earned = max(0.0, min(1.0, fraction)) * self.max_score()
         self._publish_grade(self.get_score())
         self.runtime.publish(self, "completion", {"completion": 1.0})
+
+
+def attempts_left_message(left):
+    """What learners read under a submit button when attempts are limited."""
+    if left == 0:
+        return Message("You have used all your attempts.")
+    return PluralMessage("You have {count} attempt left.", "You have {count} attempts left.", left, count=left)

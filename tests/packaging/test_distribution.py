@@ -1,0 +1,58 @@
+"""The distribution builds with its compiled catalogs and installs from a git URL, as Tutor does."""
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.packaging
+BLOCKS = ("mediacheck", "crisisdrill", "civicquiz")
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
+                   check=True, capture_output=True)
+    return next(out.glob("noturiba_xblocks-*.whl"))
+
+
+def test_no_compiled_catalog_is_committed():
+    tracked = subprocess.run(["git", "ls-files", "*.mo", "*/translations/*/text.js"], cwd=ROOT,
+                             capture_output=True, text=True, check=True).stdout.split()
+    assert tracked == []
+
+
+def test_wheel_carries_catalogs_templates_static_files_and_entry_points(wheel):
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        entry_points = next(archive.read(n).decode() for n in names if n.endswith("entry_points.txt"))
+        metadata = next(archive.read(n).decode() for n in names if n.endswith(".dist-info/METADATA"))
+    for block in BLOCKS:
+        for locale in ("lv", "ru", "uk"):
+            assert f"{block}/translations/{locale}/LC_MESSAGES/text.mo" in names
+            assert f"{block}/public/js/translations/{locale}/text.js" in names
+        assert f"{block} = {block}:" in entry_points
+        assert any(n.startswith(f"{block}/templates/") for n in names)
+        assert any(n.startswith(f"{block}/public/") and n.endswith(".js") and "translations" not in n for n in names)
+    assert {"noturiba/public/kit.js", "noturiba/public/kit.css", "noturiba/templates/olx_editor.html"} <= names
+    assert "Requires-Python: >=3.12" in metadata
+    assert not any("/tests/" in n for n in names)
+
+
+def test_install_from_a_git_url_gives_a_working_package(tmp_path):
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target),
+                    f"git+file://{ROOT}"], check=True, capture_output=True)
+    probe = ("import gettext, importlib.resources as r, mediacheck, civicquiz, crisisdrill\n"
+             "for m in (mediacheck, civicquiz, crisisdrill):\n"
+             "    folder = r.files(m.__name__).joinpath('translations')\n"
+             "    t = gettext.translation('text', str(folder), ['lv'])\n"
+             "    assert t.gettext('The request is not valid JSON.') != 'The request is not valid JSON.'\n"
+             "print('ok')")
+    result = subprocess.run([sys.executable, "-c", probe], env={"PYTHONPATH": str(target)},
+                            capture_output=True, text=True)
+    assert result.stdout.strip() == "ok", result.stderr
