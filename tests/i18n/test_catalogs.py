@@ -6,8 +6,9 @@ import re
 import shutil
 import subprocess
 
-import i18n as tool
 import pytest
+
+import i18n as tool
 
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 CATALOGS = [(locale, domain) for locale in tool.LOCALES for domain in tool.DOMAINS]
@@ -88,7 +89,7 @@ def test_javascript_catalog_picks_the_same_plural_forms_as_the_server(compiled, 
     if node is None:
         pytest.fail("node is needed for the JavaScript catalog test")
     script = (compiled / "civicquiz" / "public" / "js" / "translations" / locale / "text.js").read_text()
-    counts = list(range(0, 130))
+    counts = list(range(130))
     program = ("var window = {};\n" + script + "\nvar c = window.NoturibaCivicquizI18n;\n"
                f"console.log(JSON.stringify({json.dumps(counts)}.map(c.pluralidx)));")
     output = subprocess.run([node, "-e", program], capture_output=True, text=True, check=True).stdout

@@ -14,6 +14,7 @@ from .handlers import HandlerError, json_handler, validated
 from .i18n import translator
 from .messages import N_, Message
 from .olx import MAX_OLX_BYTES, OlxError, check_tree, error_at, local_name, parse_string
+from .scoring import SHOWANSWER_CHOICES
 
 
 @XBlock.needs("i18n")
@@ -152,6 +153,52 @@ class ContentBlock(NoturibaBlock):
         self.apply_content(model)
         self.display_name = data["display_name"].strip() or self.display_name
         return {"saved": True}
+
+    # The form editors of the blocks post the model's JSON here.
+
+    @json_handler
+    def save_content(self, data, suffix=""):
+        data = validated(data, display_name=HField(str, max_length=200), content=HField(dict, max_items=5000),
+                         settings=HField(dict, required=False, max_items=10))
+        try:
+            model = self.content_api.from_json(data["content"])
+        except ValueError as error:  # the content module's ContentError, with its Message
+            raise HandlerError(error) from None
+        settings = self.checked_settings(data["settings"] or {})
+        self.apply_content(model)
+        for name, value in settings.items():
+            setattr(self, name, value)
+        self.display_name = data["display_name"].strip() or self.display_name
+        warnings = [self.t.render(p.message) for p in self.content_api.validate(model) if not p.is_error]
+        return {"saved": True, "warnings": warnings}
+
+    @json_handler
+    def check_content(self, data, suffix=""):
+        """Validate editor JSON without saving: Studio shows the problems as the trainer types."""
+        data = validated(data, content=HField(dict, max_items=5000))
+        try:
+            model = self.content_api.from_json(data["content"])
+        except ValueError as error:
+            return {"problems": [{"severity": "error", "message": self.t.render(error), "id": None}]}
+        return {"problems": [
+            {"severity": p.severity, "message": self.t.render(p.message), "id": p.node_id}
+            for p in self.content_api.validate(model)
+        ]}
+
+    EDITABLE_SETTINGS = {
+        "weight": HField(float, required=False, minimum=0, maximum=1000),
+        "max_attempts": HField(int, required=False, minimum=1, maximum=1000),
+        "showanswer": HField(str, required=False, choices=SHOWANSWER_CHOICES),
+        "pass_threshold": HField(float, required=False, minimum=0, maximum=1),
+    }
+
+    def checked_settings(self, settings):
+        """The scoring settings a form editor sent, checked; only fields this block has."""
+        fields = {name: spec for name, spec in self.EDITABLE_SETTINGS.items() if name in self.fields}
+        values = validated(settings, **fields)
+        # Only what was sent changes; an explicit null max_attempts means unlimited.
+        return {name: value for name, value in values.items()
+                if name in settings and (value is not None or name == "max_attempts")}
 
     def dom_id(self):
         return "nt-" + hashlib.sha256(str(self.scope_ids.usage_id).encode()).hexdigest()[:10]

@@ -1,6 +1,7 @@
 """Sanitiser, translatable messages, showanswer rules and event names."""
 
 import pytest
+
 from noturiba import events, html
 from noturiba.messages import Message, PluralMessage
 from noturiba.scoring import answer_available

@@ -4,6 +4,7 @@ import time
 
 import pytest
 from lxml import etree
+
 from noturiba import olx
 from noturiba.olx import OlxError, parse_string
 
