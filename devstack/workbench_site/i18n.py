@@ -10,15 +10,15 @@ messages and each adds its own).
 import gettext
 from functools import cache
 from importlib import resources
+from importlib.metadata import entry_points
 
 from django.utils import translation
-from xblock.core import XBlock
 
 
 @cache
 def _installed_catalogs(locale):
     chain = gettext.NullTranslations()
-    packages = sorted({cls.__module__.split(".")[0] for _name, cls in XBlock.load_classes()})
+    packages = sorted({entry.module.split(".")[0] for entry in entry_points(group="xblock.v1")})
     for package in packages:
         folder = resources.files(package).joinpath("translations")
         if not folder.is_dir():
@@ -44,6 +44,11 @@ class PackageCatalogI18nService:
 
     def ngettext(self, singular, plural, number):
         return self._catalog().ngettext(singular, plural, number)
+
+    # XBlock.ugettext() (used by ScorableXBlockMixin) asks for these old names,
+    # which the platform's service maps to the new ones too.
+    ugettext = gettext
+    ungettext = ngettext
 
     def get_javascript_i18n_catalog_url(self, block):
         # As in the LMS for a block Atlas does not translate: no platform catalog,

@@ -14,6 +14,8 @@ BLOCK_TYPES = ("mediacheck", "crisisdrill", "civicquiz")
 
 def package_scenarios(block_type):
     folder = resources.files(block_type).joinpath("scenarios")
+    if not folder.is_dir():
+        return []
     return sorted((entry.name, entry.read_text(encoding="utf-8"))
                   for entry in folder.iterdir() if entry.name.endswith(".xml"))
 
