@@ -11,12 +11,19 @@ PORT ?= 8000
 
 .PHONY: run test lint translations messages install system-deps node-deps clean
 
-$(VENV)/.installed: setup.py pyproject.toml
+$(PY):
 	@test -n "$(PYTHON312)" || { echo "Python 3.12 is needed (python3.12 on PATH or under ~/.pyenv/versions)"; exit 1; }
-	test -x $(PY) || $(PYTHON312) -m venv $(VENV)
+	$(PYTHON312) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade "pip>=24" "setuptools<82" wheel
-	$(PY) -m pip install -q -e ".[test]"
+
+# The workbench alone (make run), and everything the tests need on top (make test).
+$(VENV)/.installed: setup.py pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e ".[workbench]"
 	touch $@
+
+$(VENV)/.installed-test: setup.py pyproject.toml | $(PY) system-deps
+	$(PY) -m pip install -q -e ".[test]"
+	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed translations
 
@@ -28,18 +35,18 @@ messages: $(VENV)/.installed
 	$(PY) tools/i18n.py update
 	$(PY) tools/i18n.py stats
 
-var/.migrated: $(VENV)/.installed
+run: install
 	mkdir -p var
 	$(VENV)/bin/django-admin migrate --noinput -v 0
-	touch $@
-
-run: install var/.migrated
 	@echo "Workbench: http://127.0.0.1:$(PORT)/  (Latvian; add ?lang=en, ?lang=ru or ?lang=uk to a page to switch)"
 	$(VENV)/bin/django-admin runserver 127.0.0.1:$(PORT)
 
 system-deps:
 	@missing=""; command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	command -v mariadbd >/dev/null || test -x /usr/sbin/mariadbd || missing="$$missing mariadb-server"; \
+	test -f /usr/include/mariadb/mysql.h || missing="$$missing libmariadb-dev"; \
+	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
@@ -52,11 +59,11 @@ node_modules/.installed: package.json package-lock.json
 
 node-deps: node_modules/.installed
 
-test: system-deps node-deps install
+test: system-deps node-deps $(VENV)/.installed-test translations
 	mkdir -p var
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-lint: $(VENV)/.installed
+lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check xblocks tests tools devstack setup.py
 
 clean:

@@ -51,7 +51,7 @@ setup(
         "test": [
             "xblock-sdk>=0.15,<0.16", "setuptools<82", "babel>=2.12",
             "pytest>=8", "pytest-django>=4.8", "hypothesis>=6.100", "playwright>=1.45",
-            "ruff>=0.6", "webob", "build",
+            "ruff>=0.6", "webob", "build", "gunicorn>=22", "mysqlclient>=2.2",
         ],
     },
     entry_points={
@@ -60,6 +60,9 @@ setup(
             "crisisdrill = crisisdrill:CrisisDrillBlock",
             "civicquiz = civicquiz:CivicQuizBlock",
         ],
+        # The survey answers table, added to the LMS and Studio by the platform's plugin loader.
+        "lms.djangoapp": ["noturiba_survey = noturiba.survey.apps:SurveyConfig"],
+        "cms.djangoapp": ["noturiba_survey = noturiba.survey.apps:SurveyConfig"],
     },
     cmdclass={"build_py": BuildWithCatalogs},
     classifiers=[

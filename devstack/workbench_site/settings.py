@@ -10,6 +10,9 @@ USE_I18N = True
 
 MIDDLEWARE = [*MIDDLEWARE, "workbench_site.middleware.LanguageSwitchMiddleware"]  # noqa: F405
 
+# What the LMS gets from the package's `lms.djangoapp` entry point.
+INSTALLED_APPS = [*INSTALLED_APPS, "noturiba.survey"]  # noqa: F405
+
 WORKBENCH["services"]["i18n"] = "workbench_site.i18n.PackageCatalogI18nService"  # noqa: F405
 
 if os.environ.get("NOTURIBA_WORKBENCH_QUIET"):
