@@ -2,7 +2,7 @@
 # Both install what they need first (Python 3.12 venv, Debian chromium + gettext, axe-core).
 
 SHELL := /bin/bash
-PYTHON312 ?= $(shell command -v python3.12 2>/dev/null || ls -d $(HOME)/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null | tail -n 1)
+PYTHON312 ?= $(shell for p in $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3.12) $$(command -v python3.12); do "$$p" -c "import sys; assert sys.version_info[:2] == (3, 12)" 2>/dev/null && echo "$$p" && break; done)
 VENV := .venv
 PY := $(VENV)/bin/python
 export PYTHONPATH := $(CURDIR)/devstack:$(CURDIR)/tools
