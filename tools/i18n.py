@@ -11,7 +11,7 @@ what the platform reads (PLATFORM.md section 3):
 Each block's catalogs hold its own messages plus the shared kit's, because the
 LMS gives every block only the catalog beside its own class.
 
-Usage: python tools/i18n.py extract|update|compile|stats
+Usage: python tools/i18n.py extract|update|compile|stats [domain ...]
 """
 
 import json
@@ -85,15 +85,15 @@ def write_catalog(catalog, path):
         write_po(handle, catalog, width=100, sort_output=False, omit_header=False)
 
 
-def extract():
-    for domain in DOMAINS:
+def extract(domains=DOMAINS):
+    for domain in domains:
         write_catalog(template_catalog(domain), SOURCES / f"{domain}.pot")
 
 
-def update():
+def update(domains=DOMAINS):
     """Merge the templates into every locale, keeping existing translations."""
-    extract()
-    for domain in DOMAINS:
+    extract(domains)
+    for domain in domains:
         template = read_catalog(SOURCES / f"{domain}.pot")
         for locale in LOCALES:
             path = po_path(locale, domain)
@@ -176,9 +176,9 @@ def compile_all(target=PACKAGES):
     return written
 
 
-def stats():
+def stats(domains=DOMAINS):
     for locale in LOCALES:
-        for domain in DOMAINS:
+        for domain in domains:
             catalog = read_catalog(po_path(locale, domain), locale)
             missing = [m.id for m in catalog if m.id and not is_translated(m)]
             print(f"{locale} {domain}: {len(catalog)} messages, {len(missing)} untranslated")
@@ -188,4 +188,8 @@ def stats():
 
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else "compile"
-    {"extract": extract, "update": update, "compile": compile_all, "stats": stats}[command]()
+    chosen = tuple(sys.argv[2:]) or DOMAINS  # e.g. `update mediacheck` touches only that domain
+    if command == "compile":
+        compile_all()
+    else:
+        {"extract": extract, "update": update, "stats": stats}[command](chosen)
