@@ -9,7 +9,7 @@ export PYTHONPATH := $(CURDIR)/devstack:$(CURDIR)/tools
 export DJANGO_SETTINGS_MODULE := workbench_site.settings
 PORT ?= 8000
 
-.PHONY: run test lint translations messages install system-deps node-deps clean
+.PHONY: run test lint translations messages install system-deps node-deps courses bench clean
 
 $(PY):
 	@test -n "$(PYTHON312)" || { echo "Python 3.12 is needed (python3.12 on PATH or under ~/.pyenv/versions)"; exit 1; }
@@ -63,8 +63,27 @@ test: system-deps node-deps $(VENV)/.installed-test translations
 	mkdir -p var
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# One importable .tar.gz per course in dist/courses/ (validated first).
+courses: $(VENV)/.installed
+	$(PY) -m noturiba.courses validate
+	$(PY) -m noturiba.courses build
+
+# Measurements against xblock-poll and xblock-drag-and-drop-v2 (never part of `make test`).
+BENCH_VENV := .venv-bench
+$(BENCH_VENV)/.installed: setup.py pyproject.toml
+	@test -n "$(PYTHON312)" || { echo "Python 3.12 is needed"; exit 1; }
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON312) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install -q --upgrade "pip>=24" "setuptools<82" wheel
+	$(BENCH_VENV)/bin/python -m pip install -q -e ".[bench]"
+	touch $@
+
+bench: system-deps $(BENCH_VENV)/.installed
+	$(BENCH_VENV)/bin/python tools/i18n.py compile
+	mkdir -p var
+	$(BENCH_VENV)/bin/python bench/run.py
+
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check xblocks tests tools devstack setup.py
 
 clean:
-	rm -rf $(VENV) var node_modules build *.egg-info xblocks/*/translations xblocks/*/public/js/translations
+	rm -rf $(VENV) $(BENCH_VENV) dist var node_modules build *.egg-info xblocks/*/translations xblocks/*/public/js/translations

@@ -45,6 +45,7 @@ setup(
         "Django>=4.2,<6",
         "lxml>=5.0",
         "nh3>=0.2.15",
+        "requests>=2.31",  # the course tool's `push` (already in the platform)
     ],
     extras_require={
         "workbench": ["xblock-sdk>=0.15,<0.16", "setuptools<82", "babel>=2.12"],
@@ -52,6 +53,11 @@ setup(
             "xblock-sdk>=0.15,<0.16", "setuptools<82", "babel>=2.12",
             "pytest>=8", "pytest-django>=4.8", "hypothesis>=6.100", "playwright>=1.45",
             "ruff>=0.6", "webob", "build", "gunicorn>=22", "mysqlclient>=2.2",
+        ],
+        # `make bench` only: the peers we measure against, charts, the browser driver.
+        "bench": [
+            "xblock-sdk>=0.15,<0.16", "setuptools<82", "babel>=2.12", "playwright>=1.45",
+            "xblock-poll>=1.16", "xblock-drag-and-drop-v2>=5.1", "matplotlib>=3.8",
         ],
     },
     entry_points={
