@@ -46,11 +46,15 @@ class Message:
         return self.render()
 
 
-def PluralMessage(singular, plural, count, **params):  # noqa: N802 - reads like the class it builds
-    """A Message whose form depends on `count` (Latvian, Russian, Ukrainian have three)."""
-    message = Message(singular, count=count, **params)
+def PluralMessage(singular, plural, number, **params):  # noqa: N802 - reads like the class it builds
+    """A Message whose form depends on `number` (Latvian, Russian, Ukrainian have three).
+
+    `number` picks the form and fills `{count}` unless `params` gives count itself.
+    """
+    params.setdefault("count", number)
+    message = Message(singular, **params)
     object.__setattr__(message, "plural", plural)
-    object.__setattr__(message, "count", count)
+    object.__setattr__(message, "count", number)
     return message
 
 
