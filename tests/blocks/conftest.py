@@ -44,9 +44,10 @@ class Harness:
         return response.status_code, json.loads(response.body or b"null")
 
     def export(self, block):
+        """The block's OLX as a course export writes it (bytes, with the XML declaration)."""
         out = io.BytesIO()
         block.runtime.export_to_xml(block, out)
-        return out.getvalue().decode("utf-8")
+        return out.getvalue()
 
 
 @pytest.fixture

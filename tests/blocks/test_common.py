@@ -69,7 +69,8 @@ def test_malformed_olx_is_refused_clearly_quickly_and_expands_nothing(db, block_
         assert time.perf_counter() - started < 1.0, problem
         message = str(caught.value)
         assert "BOOM" not in message
-        assert named in message, f"{problem}: {message}"
+        # The runtime's own parser may refuse an undeclared entity before our check names the DTD.
+        assert named in message or (named == "DTD" and "Entity" in message), f"{problem}: {message}"
         assert "Line" in message or "line" in message, f"{problem}: {message}"
 
 

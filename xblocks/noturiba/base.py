@@ -92,6 +92,10 @@ class ContentBlock(NoturibaBlock):
         block.content = cls.content_api.to_json(model)
         return block
 
+    def xml_text_content(self):
+        # The content model is written as child elements, never as the node's text.
+        return None
+
     def add_xml_to_node(self, node):
         super().add_xml_to_node(node)
         node.attrib.pop("content", None)

@@ -11,6 +11,7 @@ Two entries:
 """
 
 import re
+from copy import deepcopy
 
 from lxml import etree
 
@@ -227,8 +228,15 @@ def inner_xml(node, skip=()):
         if isinstance(child.tag, str) and local_name(child.tag) in skip:
             parts.append(child.tail or "")
             continue
-        parts.append(etree.tostring(child, encoding="unicode", with_tail=True))
+        parts.append(etree.tostring(_detached(child), encoding="unicode", with_tail=True))
     return "".join(parts).strip()
+
+
+def _detached(node):
+    """A copy of `node` without the namespace declarations it inherits (an export adds xmlns:block ...)."""
+    copy = deepcopy(node)
+    etree.cleanup_namespaces(copy)
+    return copy
 
 
 def read_sources(node):
