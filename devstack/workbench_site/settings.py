@@ -13,6 +13,9 @@ MIDDLEWARE = [*MIDDLEWARE, "workbench_site.middleware.LanguageSwitchMiddleware"]
 # What the LMS gets from the package's `lms.djangoapp` entry point.
 INSTALLED_APPS = [*INSTALLED_APPS, "noturiba.survey"]  # noqa: F405
 
+# Every unit of courses/ holding one of our blocks becomes a scenario (course_scenarios.py).
+INSTALLED_APPS += ["workbench_site.course_scenarios.CourseScenariosConfig"]
+
 WORKBENCH["services"]["i18n"] = "workbench_site.i18n.PackageCatalogI18nService"  # noqa: F405
 
 if os.environ.get("NOTURIBA_WORKBENCH_QUIET"):

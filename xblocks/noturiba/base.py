@@ -87,7 +87,8 @@ class ContentBlock(NoturibaBlock):
         block = runtime.construct_xblock_from_class(cls, keys)
         owned = set(cls.content_api.ATTRIBUTES)
         for name, value in node.items():
-            if name not in owned and name != "content":
+            # url_name is the usage id (the runtime reads it), not a field.
+            if name not in owned and name not in ("content", "url_name", "xblock-family"):
                 cls._set_field_if_present(block, cls.ATTRIBUTE_FIELDS.get(name, name), value, {})
         block.content = cls.content_api.to_json(model)
         return block
