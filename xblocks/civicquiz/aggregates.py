@@ -1,0 +1,96 @@
+"""Anonymous tallies of civicquiz answers, stored through noturiba.survey.store.
+
+Every learner's answers are rows of their own (block, learner key, question,
+value) in the `noturiba_survey` table; aggregates are a GROUP BY over them.
+No shared counter is read, changed and written back, so 100 learners
+answering at once lose no vote, and forgetting one learner removes exactly
+their rows (no stale count).
+
+What is stored:
+- survey mode: each answer value (option ids, a scale point, "text" with the
+  free text kept for the researchers' export only);
+- practice and assessment: each submitted answer value (option ids,
+  "true"/"false", the number) plus the verdict per question ("#right",
+  "#partial", "#wrong") and the quiz result under the pseudo question
+  "#result" ("pass"/"fail"), for the staff results view. "#" cannot occur in
+  OLX ids, so these never collide with real questions or options.
+
+Learners see survey aggregates only when at least `min_group` learners have
+answered; text answers are never shown to anyone but staff (CSV export).
+"""
+
+import csv
+import io
+
+from . import grading
+
+RESULT = "#result"
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _store():
+    # Imported when used: the Django app registry must be ready before the model loads.
+    from noturiba.survey import store
+    return store
+
+
+def record_survey(block_id, learner, questions, answers):
+    values, texts = {}, {}
+    for q in questions:
+        stored, text = grading.survey_values(q, answers.get(q.id))
+        if stored:
+            values[q.id] = stored
+        if text:
+            texts[q.id] = text
+    _store().record(block_id, learner, values, texts)
+
+
+def graded_values(q, answer, fraction):
+    values = []
+    if answer is not None:
+        if q.type in ("single", "multiple"):
+            values = [answer] if isinstance(answer, str) else list(answer)
+        elif q.type == "truefalse":
+            values = ["true" if answer else "false"]
+        elif q.type == "numeric":
+            values = [(str(int(answer)) if float(answer).is_integer() else repr(answer))[:60]]
+    verdict = "#right" if grading.is_right(fraction) else ("#partial" if fraction > 0 else "#wrong")
+    return [*values, verdict]
+
+
+def record_result(block_id, learner, questions, answers, scores, passed):
+    values = {q.id: graded_values(q, answers.get(q.id), scores.get(q.id, 0.0)) for q in questions}
+    values[RESULT] = ["pass" if passed else "fail"]
+    _store().record(block_id, learner, values)
+
+
+def snapshot(block_id):
+    """(respondents, counts) of one block."""
+    store = _store()
+    return store.respondents(block_id), store.counts(block_id)
+
+
+def pass_rate(counts):
+    results = counts.get(RESULT, {})
+    total = sum(results.values())
+    return (results.get("pass", 0) / total) if total else None
+
+
+def forget(block_id, learner):
+    _store().forget(block_id, learner)
+
+
+def neutralise(cell):
+    """A CSV cell that spreadsheets will not run as a formula (OWASP CSV injection)."""
+    text = str(cell)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def export_csv(block_id):
+    """Anonymous responses for researchers: learner key, question, value, text."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["learner", "question", "value", "text"])
+    for row in _store().export_rows(block_id):
+        writer.writerow([neutralise(cell) for cell in row])
+    return out.getvalue()

@@ -1,0 +1,360 @@
+"""The civicquiz XBlock: civic quizzes (practice, assessment) and surveys; thin glue over the pure modules.
+
+Scoring: `has_score` is a property, False in survey mode (a survey in a graded
+subsection must not count as 0 points) and True otherwise; surveys publish
+completion only. Practice mode never counts attempts (unlimited checks);
+assessment counts one attempt per submit.
+"""
+
+import hashlib
+
+from webob import Response
+from xblock.core import XBlock
+from xblock.fields import Boolean, Dict, Integer, Scope
+from xblock.scorable import Score
+
+from noturiba import events
+from noturiba.base import ContentBlock
+from noturiba.handlers import Field, HandlerError, json_handler, validated
+from noturiba.html import plain_text, sanitize
+from noturiba.messages import Message, PluralMessage
+from noturiba.scoring import ScoringMixin, attempts_left_message
+
+from . import aggregates, content, grading, views
+
+
+class CivicQuizBlock(ScoringMixin, ContentBlock):
+    """A civic quiz, poll or survey (OLX: ../shared/OLX.md, civicquiz)."""
+
+    content_api = content
+    i18n_js_namespace = "NoturibaCivicquizI18n"
+    has_custom_completion = True
+
+    answers = Dict(default={}, scope=Scope.user_state, help="The learner's answers by question id (drafts too).")
+    certainties = Dict(default={}, scope=Scope.user_state, help="Certainty 1..3 by question id (CBM).")
+    checked = Dict(default={}, scope=Scope.user_state, help="Practice: the last checked score by question id.")
+    results = Dict(default={}, scope=Scope.user_state, help="Assessment: scores of the last submission.")
+    submitted = Boolean(default=False, scope=Scope.user_state, help="Whether the current attempt is submitted.")
+    draw_round = Integer(default=0, scope=Scope.user_state, help="Which draw the learner is on (seeds the draw).")
+
+    workbench_scenarios = classmethod(lambda cls: cls.scenarios_from_package())
+
+    @property
+    def has_score(self):
+        try:
+            return self.model.mode != "survey"
+        except ValueError:
+            return True
+
+    def xml_text_content(self):
+        # XBlock writes a field named `content` as element text; our content is the OLX children
+        # (the kit's ContentBlock should say this once for every block).
+        return None
+
+    # Learner context -----------------------------------------------------------
+
+    def block_id(self):
+        return str(self.scope_ids.usage_id)
+
+    def layout(self):
+        return views.learner_layout(self.model, self.learner_key(), self.draw_round)
+
+    def known_answers(self, layout):
+        """Saved answers of the drawn questions that still fit the content (others dropped)."""
+        kept = {}
+        for q in layout.questions:
+            if q.id in self.answers:
+                try:
+                    kept[q.id] = grading.normalize(q, self.answers[q.id])
+                except grading.AnswerError:
+                    continue
+        return kept
+
+    def learner_answer(self, layout, question_id, answer):
+        q = layout.question(question_id)
+        if q is None:
+            raise HandlerError(Message("There is no question {id} in this quiz.", id=str(question_id)[:100]))
+        mapped = layout.from_learner(q, answer)
+        if mapped is None:
+            raise HandlerError(Message("The answer to question {id} has the wrong form.", id=q.id))
+        try:
+            return q, grading.normalize(q, mapped)
+        except grading.AnswerError as error:
+            raise HandlerError(error.message) from None
+
+    def certainty_of(self, value, question_id):
+        if not self.model.certainty:
+            return None
+        if value not in grading.CERTAINTY_LEVELS:
+            raise HandlerError(Message("Say how sure you are about question {id}.", id=question_id))
+        return value
+
+    # Views -----------------------------------------------------------------
+
+    @XBlock.supports("multi_device")
+    def student_view(self, context=None):
+        model, layout = self.model, self.layout()
+        answers = self.known_answers(layout)
+        total = len(layout.questions)
+        questions = [views.question_view(q, layout, n, total, answers.get(q.id), self.certainties.get(q.id))
+                     for n, q in enumerate(layout.questions, start=1)]
+        for view in questions:
+            view["legend"] = self.t.render(Message("Question {number} of {total}", number=view["number"], total=total))
+        progress = PluralMessage("{current} of {total} question answered", "{current} of {total} questions answered",
+                                 total, current=len(answers), total=total)
+        pass_text = Message("Pass mark: {percent}%.", percent=round(self.pass_threshold * 100))
+        ctx = {"display_name": self.display_name, "uid": self.dom_id(), "mode": model.mode,
+               "questions": questions, "certainty": model.certainty, "total": total,
+               "progress_text": self.t.render(progress), "pass_text": self.t.render(pass_text),
+               "is_staff": self.is_staff(),
+               "attempts_text": self.attempts_text(), "submitted": self.submitted}
+        html = self.render_template("student.html", ctx)
+        return self.build_fragment(html, js=("civicquiz.js",), css=("civicquiz.css",), init="CivicquizStudent",
+                                   init_args={**self.learner_state(layout, answers),
+                                              "namespace": self.i18n_js_namespace})
+
+    def attempts_text(self):
+        if self.model.mode != "assessment" or not self.max_attempts:
+            return ""
+        return self.t.render(attempts_left_message(self.attempts_left()))
+
+    def learner_state(self, layout, answers):
+        """The JS init args: progress and what feedback is already due (never answers ahead of time)."""
+        model = self.model
+        state = {"mode": model.mode, "certainty": model.certainty, "total": len(layout.questions),
+                 "answered": sorted(answers), "submitted": self.submitted, "feedback": [], "result": None,
+                 "can_submit": self.can_submit(), "min_group": model.min_group, "aggregates": None}
+        if model.mode == "practice":
+            state["feedback"] = [views.feedback(q, layout, self.checked[q.id]) for q in layout.questions
+                                 if q.id in self.checked]
+        elif model.mode == "assessment" and self.submitted:
+            state["result"] = self.assessment_result(layout)
+        elif model.mode == "survey" and self.submitted:
+            state["aggregates"] = self.learner_aggregates()
+        return state
+
+    def author_view(self, context=None):
+        try:
+            problems = [(p.severity, self.t.render(p.message)) for p in self.content_api.validate(self.model)]
+        except ValueError as error:
+            problems = [("error", self.t.render(error))]
+        model = self.model
+        questions = [{"id": q.id, "type": q.type, "topic": q.topic, "prompt": plain_text(q.prompt)}
+                     for q in model.questions]
+        html = self.render_template("author.html", {
+            "display_name": self.display_name, "mode": model.mode, "questions": questions, "draw": model.draw,
+            "summary_text": self.t.render(self.summary_message()), "problems": problems, "uid": self.dom_id()})
+        return self.build_fragment(html, css=("civicquiz.css",))
+
+    def summary_message(self):
+        model = self.model
+        shown = model.draw or len(model.questions)
+        if model.draw:
+            return PluralMessage("{count} question drawn for each learner from a bank of {bank}.",
+                                 "{count} questions drawn for each learner from a bank of {bank}.",
+                                 shown, bank=len(model.questions))
+        return PluralMessage("{count} question.", "{count} questions.", shown)
+
+    def studio_view(self, context=None):
+        return self.olx_editor_fragment()
+
+    def public_view(self, context=None):
+        model = self.model
+        sample = model.questions[0] if model.questions else None
+        html = self.render_template("public.html", {
+            "display_name": self.display_name, "summary_text": self.t.render(self.summary_message()),
+            "sample": content.public_question(sample) if sample else None,
+            "sample_prompt": sanitize(sample.prompt) if sample else "",
+            "sample_options": [plain_text(o.label) for o in sample.options] if sample else []})
+        return self.build_fragment(html, css=("civicquiz.css",))
+
+    def student_view_data(self, context=None):
+        """For mobile apps: the learner-safe projection (no correct flags, answers or explanations)."""
+        return {"display_name": self.display_name, **content.public(self.model)}
+
+    # Handlers --------------------------------------------------------------
+
+    @json_handler
+    def save_answer(self, data, suffix=""):
+        data = validated(data, question=Field(str, max_length=100), answer=Field(object),
+                         certainty=Field(int, required=False, minimum=1, maximum=3))
+        if self.submitted and self.model.mode == "assessment":
+            raise HandlerError(Message("This attempt is submitted; start a new attempt to change your answers."))
+        layout = self.layout()
+        q, answer = self.learner_answer(layout, data["question"], data["answer"])
+        self.answers = {**self.answers, q.id: answer}
+        if data["certainty"] is not None:
+            self.certainties = {**self.certainties, q.id: data["certainty"]}
+        return {"saved": True, "answered": sorted(self.known_answers(layout))}
+
+    @json_handler
+    def check(self, data, suffix=""):
+        """Practice: grade one question at once, with the explanation."""
+        data = validated(data, question=Field(str, max_length=100), answer=Field(object),
+                         certainty=Field(int, required=False, minimum=1, maximum=3))
+        if self.model.mode != "practice":
+            raise HandlerError(Message("Questions are checked one by one only in practice mode."))
+        layout = self.layout()
+        q, answer = self.learner_answer(layout, data["question"], data["answer"])
+        certainty = self.certainty_of(data["certainty"], q.id)
+        fraction = grading.score(q, answer)
+        self.answers = {**self.answers, q.id: answer}
+        self.checked = {**self.checked, q.id: fraction}
+        certainties = {**self.certainties, q.id: certainty} if certainty else self.certainties
+        self.certainties = certainties
+        result = grading.grade(layout.questions, {k: self.answers[k] for k in self.checked if k in self.answers},
+                               certainties, cbm=self.model.certainty)
+        self.raw_earned = result.fraction * self.max_score()
+        self._publish_grade(self.get_score())
+        done = sum(1 for qid in layout.ids() if qid in self.checked)
+        self.runtime.publish(self, "completion", {"completion": done / max(1, len(layout.questions))})
+        events.emit(self, "question", "answered", question=q.id, score=fraction)
+        mark = grading.cbm_mark(fraction, certainty) if certainty else None
+        return {"feedback": views.feedback(q, layout, fraction, mark), "score": result.fraction,
+                "checked": done, "total": len(layout.questions)}
+
+    @json_handler
+    def submit(self, data, suffix=""):
+        data = validated(data, answers=Field(dict, max_items=500),
+                         certainty=Field(dict, required=False, items=Field(int, minimum=1, maximum=3)))
+        mode = self.model.mode
+        if mode == "practice":
+            raise HandlerError(Message("In practice mode, check each question on its own."))
+        layout = self.layout()
+        answers = {}
+        for question_id, raw in data["answers"].items():
+            q, answer = self.learner_answer(layout, question_id, raw)
+            answers[q.id] = answer
+        if mode == "survey":
+            return self.submit_survey(layout, answers)
+        return self.submit_assessment(layout, answers, data["certainty"] or {})
+
+    def submit_assessment(self, layout, answers, certainty):
+        if self.submitted:
+            raise HandlerError(Message("This attempt is already submitted."))
+        if not self.can_submit():
+            raise HandlerError(Message("You have used all your attempts."))
+        for question_id in certainty:
+            if layout.question(question_id) is None:
+                raise HandlerError(Message("There is no question {id} in this quiz.", id=question_id[:100]))
+        if self.model.certainty:
+            for question_id in answers:
+                self.certainty_of(certainty.get(question_id), question_id)
+        result = grading.grade(layout.questions, answers, certainty, cbm=self.model.certainty)
+        self.answers, self.certainties = answers, dict(certainty)
+        self.results, self.submitted = result.scores, True
+        self.attempts += 1
+        self.record_score(result.fraction)
+        passed = result.fraction >= self.pass_threshold
+        events.emit(self, "quiz", "submitted", score=result.fraction, passed=passed, attempt=self.attempts)
+        aggregates.record_result(self.block_id(), self.learner_key(), layout.questions, answers,
+                                 result.scores, passed)
+        return {"result": self.assessment_result(layout), "can_submit": self.can_submit()}
+
+    def assessment_result(self, layout):
+        answers = self.known_answers(layout)
+        result = grading.grade(layout.questions, answers, self.certainties, cbm=self.model.certainty)
+        right = bool(result.scores) and all(grading.is_right(s) for s in result.scores.values())
+        reveal = self.answer_available(right)
+        passed = result.fraction >= self.pass_threshold
+        return {
+            "score": round(result.fraction, 4), "passed": passed, "pass": self.pass_threshold,
+            "attempts_text": self.attempts_text(), "can_retry": self.can_submit(),
+            # Per-question verdicts, answers and explanations only when showanswer allows.
+            "feedback": [views.feedback(q, layout, result.scores[q.id], result.marks.get(q.id))
+                         for q in layout.questions] if reveal else [],
+        }
+
+    def submit_survey(self, layout, answers):
+        answers = {k: v for k, v in answers.items() if v not in (None, "", [])}
+        if not answers:
+            raise HandlerError(Message("Answer at least one question before sending."))
+        self.answers, self.submitted = answers, True
+        self.runtime.publish(self, "completion", {"completion": 1.0})
+        events.emit(self, "survey", "answered", questions=len(answers))
+        aggregates.record_survey(self.block_id(), self.learner_key(), layout.questions, answers)
+        return {"aggregates": self.learner_aggregates()}
+
+    def learner_aggregates(self):
+        """Survey distributions, or why they are not shown yet (fewer than min_group answers)."""
+        respondents, counts = aggregates.snapshot(self.block_id())
+        minimum = self.model.min_group
+        if respondents < minimum:
+            message = PluralMessage("Results appear once at least {count} person has answered.",
+                                    "Results appear once at least {count} people have answered.",
+                                    minimum)
+            return {"shown": False, "message": self.t.render(message)}
+        return {"shown": True, "respondents": respondents,
+                "questions": views.survey_summary(self.model, counts, respondents)}
+
+    @json_handler
+    def new_attempt(self, data, suffix=""):
+        validated(data)
+        if self.model.mode != "assessment":
+            raise HandlerError(Message("New attempts exist only in assessment mode."))
+        if not self.submitted:
+            raise HandlerError(Message("Finish this attempt first."))
+        if not self.can_submit():
+            raise HandlerError(Message("You have used all your attempts."))
+        self.draw_round += 1
+        self.answers, self.certainties, self.results, self.submitted = {}, {}, {}, False
+        return {"started": True}
+
+    # Staff --------------------------------------------------------------------
+
+    @json_handler
+    def staff_results(self, data, suffix=""):
+        validated(data)
+        if not self.is_staff():
+            raise HandlerError(Message("Only course staff may see the results."), status=403)
+        respondents, counts = aggregates.snapshot(self.block_id())
+        return {"respondents": respondents, "pass_rate": aggregates.pass_rate(counts),
+                "questions": views.survey_summary(self.model, counts, respondents)}
+
+    @XBlock.handler
+    def export_csv(self, request, suffix=""):
+        """Researchers' CSV of anonymous responses (learner keys are hashes, cells formula-safe)."""
+        if not self.is_staff():
+            return Response(self.t.render(Message("Only course staff may see the results.")), status=403,
+                            content_type="text/plain", charset="utf-8")
+        response = Response(aggregates.export_csv(self.block_id()), content_type="text/csv", charset="utf-8")
+        response.content_disposition = f'attachment; filename="civicquiz-{self.dom_id()}.csv"'
+        return response
+
+    def generate_report_data(self, user_state_iterator, limit_responses=None):
+        """Rows for the instructor's 'problem responses' report: one per answered question."""
+        count = 0
+        for user_state in user_state_iterator:
+            for question_id, answer in (user_state.state.get("answers") or {}).items():
+                q = self.model.question(question_id)
+                if q is None:
+                    continue
+                if limit_responses is not None and count >= limit_responses:
+                    return
+                count += 1
+                yield user_state.username, {"Question": plain_text(q.prompt), "Question ID": q.id,
+                                            "Answer": views.report_answer(q, answer)}
+
+    def delete_survey_answers(self):
+        """Remove this learner's anonymous rows (called when their state is deleted)."""
+        aggregates.forget(self.block_id(), self.learner_key())
+
+    def clear_student_state(self, user_id, course_id, item_id, requesting_user_id):
+        """The LMS 'delete learner state' hook: `user_id` is the learner's anonymous id there.
+
+        The key repeats noturiba.base.learner_key's formula for that anonymous id.
+        """
+        raw = f"{user_id}:{self.scope_ids.usage_id}"
+        aggregates.forget(self.block_id(), hashlib.sha256(raw.encode()).hexdigest()[:32])
+
+    # Scoring -----------------------------------------------------------------
+
+    def calculate_score(self):
+        """Rescore: recompute from the saved answers with the current content."""
+        layout = self.layout()
+        if self.model.mode == "practice":
+            answers = {k: v for k, v in self.known_answers(layout).items() if k in self.checked}
+        else:
+            answers = self.known_answers(layout) if self.submitted else {}
+        result = grading.grade(layout.questions, answers, self.certainties, cbm=self.model.certainty)
+        return Score(raw_earned=result.fraction * self.max_score(), raw_possible=self.max_score())

@@ -1,0 +1,544 @@
+"""The civicquiz content model: a bank of questions; OLX <-> model <-> JSON, validation, public view.
+
+Pure: no XBlock, no Django. The OLX is specified in ../shared/OLX.md (civicquiz):
+
+    <civicquiz mode="assessment" draw="5" shuffle="true" certainty="true" min_group="5">
+      <question id="saeima-size" type="single" topic="valsts" difficulty="1">
+        <prompt>...</prompt>
+        <option id="a">50</option> <option id="b" correct="true">100</option>
+        <explanation>... <source href="..." title="..."/></explanation>
+      </question>
+      ...
+    </civicquiz>
+
+Question ids are unique in the block; option, item and pair ids are unique in
+their question (every question may have options "a", "b", ...). Learner
+state refers to these ids only.
+"""
+
+import math
+import re
+from dataclasses import dataclass, field, replace
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+from noturiba import olx
+from noturiba.html import images_without_alt
+from noturiba.messages import Message, Problem
+
+TAG = "civicquiz"
+ATTRIBUTES = ("mode", "draw", "shuffle", "certainty", "min_group")
+MODES = ("practice", "assessment", "survey")
+TYPES = ("single", "multiple", "truefalse", "numeric", "order", "match", "scale", "text")
+GRADED_TYPES = ("single", "multiple", "truefalse", "numeric", "order", "match")
+SURVEY_TYPES = ("single", "multiple", "scale", "text")
+DEFAULT_MIN_GROUP = 5
+MAX_QUESTIONS = 500
+MAX_CHOICES = 50
+SCALE_LIMIT = 11  # at most 11 points on a scale (0..10)
+
+# Which child elements each question type accepts.
+CHILDREN = {
+    "single": {"prompt", "option", "explanation"},
+    "multiple": {"prompt", "option", "explanation"},
+    "truefalse": {"prompt", "explanation"},
+    "numeric": {"prompt", "explanation"},
+    "order": {"prompt", "item", "explanation"},
+    "match": {"prompt", "pair", "explanation"},
+    "scale": {"prompt", "explanation"},
+    "text": {"prompt", "explanation"},
+}
+
+
+class ContentError(ValueError):
+    """Malformed editor JSON: carries a translatable Message."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+    def render(self, gettext=None, ngettext=None):
+        return self.message.render(gettext, ngettext)
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: str
+    correct: bool = False
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Pair:
+    id: str
+    left: str
+    right: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str
+    prompt: str = ""
+    topic: str = ""
+    difficulty: int | None = None
+    options: tuple = ()          # Option, for single and multiple
+    answer: bool | float | None = None  # truefalse: bool; numeric: float
+    tolerance: float | None = None      # numeric: allowed absolute difference
+    items: tuple = ()            # Item, for order: the right order as written
+    pairs: tuple = ()            # Pair, for match
+    scale_min: int | None = None
+    scale_max: int | None = None
+    low: str = ""
+    high: str = ""
+    explanation: str = ""
+    sources: tuple = ()          # (href, title)
+
+    @property
+    def graded(self):
+        return self.type in GRADED_TYPES
+
+    def choice_ids(self):
+        """The ids of the parts a learner picks or arranges (options, items or pairs)."""
+        return [part.id for part in (*self.options, *self.items, *self.pairs)]
+
+
+@dataclass(frozen=True)
+class Quiz:
+    mode: str = "practice"
+    draw: int | None = None
+    shuffle: bool = False
+    certainty: bool = False
+    min_group: int = DEFAULT_MIN_GROUP
+    questions: tuple = field(default_factory=tuple)
+
+    def question(self, question_id):
+        return next((q for q in self.questions if q.id == question_id), None)
+
+    def ids(self):
+        return [q.id for q in self.questions]
+
+
+def markup(node, skip=()):
+    """The mixed content of `node` as markup. Unlike noturiba.olx.inner_xml, text is kept
+    escaped ("A &amp; B"), so the markup parses again when written back (round trip)."""
+    parts = [escape(node.text or "")]
+    for child in node:
+        if not isinstance(child.tag, str) or olx.local_name(child.tag) in skip:
+            parts.append(escape(child.tail or ""))
+            continue
+        parts.append(etree.tostring(child, encoding="unicode", with_tail=True))
+    return "".join(parts).strip()
+
+
+# OLX -> model -----------------------------------------------------------------
+
+def parse(node):
+    """The Quiz in a <civicquiz> element; OlxError naming element, id and line on bad input."""
+    mode = olx.choice_attr(node, "mode", MODES, "practice")
+    quiz = Quiz(
+        mode=mode,
+        draw=olx.int_attr(node, "draw", None, minimum=1, maximum=MAX_QUESTIONS),
+        shuffle=olx.bool_attr(node, "shuffle", False),
+        certainty=olx.bool_attr(node, "certainty", False),
+        min_group=olx.int_attr(node, "min_group", DEFAULT_MIN_GROUP, minimum=1, maximum=100_000),
+    )
+    seen = set()
+    questions = []
+    for child in olx.children(node, {"question"}):
+        questions.append(_parse_question(child, seen))
+    if len(questions) > MAX_QUESTIONS:
+        raise olx.error_at(node, Message("A quiz may hold at most {limit} questions.", limit=MAX_QUESTIONS))
+    return replace(quiz, questions=tuple(questions))
+
+
+def _parse_question(node, seen):
+    question_id = olx.required_id(node, seen)
+    kind = olx.choice_attr(node, "type", TYPES, "single")
+    values = {"id": question_id, "type": kind, "topic": (node.get("topic") or "").strip(),
+              "difficulty": olx.int_attr(node, "difficulty", None, minimum=1, maximum=5)}
+    parts_seen = set()
+    options, items, pairs = [], [], []
+    for child in olx.children(node, CHILDREN[kind]):
+        tag = olx.local_name(child.tag)
+        if tag == "prompt":
+            values["prompt"] = markup(child)
+        elif tag == "explanation":
+            values["explanation"] = markup(child, skip={"source"})
+            values["sources"] = tuple(olx.read_sources(child))
+        elif tag == "option":
+            options.append(Option(olx.required_id(child, parts_seen), markup(child),
+                                  olx.bool_attr(child, "correct", False)))
+        elif tag == "item":
+            items.append(Item(olx.required_id(child, parts_seen), markup(child)))
+        elif tag == "pair":
+            pairs.append(_parse_pair(child, parts_seen))
+    if len(options) + len(items) + len(pairs) > MAX_CHOICES:
+        raise olx.error_at(node, Message("A question may hold at most {limit} options.", limit=MAX_CHOICES))
+    if kind == "truefalse":
+        values["answer"] = olx.bool_attr(node, "answer", None)
+    elif kind == "numeric":
+        values["answer"] = olx.float_attr(node, "answer", None)
+        values["tolerance"] = olx.float_attr(node, "tolerance", None, minimum=0)
+    elif kind == "scale":
+        values["scale_min"] = olx.int_attr(node, "min", 1, minimum=-100, maximum=100)
+        values["scale_max"] = olx.int_attr(node, "max", 5, minimum=-100, maximum=100)
+        values["low"] = node.get("low") or ""
+        values["high"] = node.get("high") or ""
+    return Question(options=tuple(options), items=tuple(items), pairs=tuple(pairs), **values)
+
+
+def _parse_pair(node, seen):
+    pair_id = olx.required_id(node, seen)
+    sides = {}
+    for child in olx.children(node, {"left", "right"}):
+        sides[olx.local_name(child.tag)] = markup(child)
+    for side in ("left", "right"):
+        if not sides.get(side):
+            raise olx.error_at(node, Message("A <pair> needs a <{side}> element with text.", side=side))
+    return Pair(pair_id, sides["left"], sides["right"])
+
+
+# model -> OLX -----------------------------------------------------------------
+
+def to_node(model, node):
+    """Write the quiz's attributes and questions into `node` (parse(to_node(m)) == m)."""
+    olx.set_attrs(node, mode=model.mode, draw=model.draw,
+                  shuffle=True if model.shuffle else None,
+                  certainty=True if model.certainty else None,
+                  min_group=model.min_group if model.min_group != DEFAULT_MIN_GROUP else None)
+    for question in model.questions:
+        _question_node(node, question)
+    return node
+
+
+def _number(value):
+    if value is None:
+        return None
+    return repr(float(value)) if not float(value).is_integer() else str(int(value))
+
+
+def _question_node(parent, q):
+    attrs = {"id": q.id, "type": q.type, "topic": q.topic or None, "difficulty": q.difficulty}
+    if q.type == "truefalse":
+        attrs["answer"] = q.answer
+    elif q.type == "numeric":
+        attrs["answer"] = _number(q.answer)
+        attrs["tolerance"] = _number(q.tolerance)
+    elif q.type == "scale":
+        attrs.update({"min": q.scale_min, "max": q.scale_max, "low": q.low or None, "high": q.high or None})
+    node = olx.sub_element(parent, "question", **attrs)
+    if q.prompt:
+        olx.sub_element(node, "prompt", q.prompt)
+    for option in q.options:
+        olx.sub_element(node, "option", option.label, id=option.id, correct=True if option.correct else None)
+    for item in q.items:
+        olx.sub_element(node, "item", item.label, id=item.id)
+    for pair in q.pairs:
+        pair_node = olx.sub_element(node, "pair", id=pair.id)
+        olx.sub_element(pair_node, "left", pair.left)
+        olx.sub_element(pair_node, "right", pair.right)
+    if q.explanation or q.sources:
+        explanation = olx.sub_element(node, "explanation", q.explanation)
+        olx.append_sources(explanation, q.sources)
+
+
+# model <-> JSON (the Studio editor's format) ----------------------------------
+
+def to_json(model):
+    return {
+        "mode": model.mode, "draw": model.draw, "shuffle": model.shuffle, "certainty": model.certainty,
+        "min_group": model.min_group,
+        "questions": [_question_json(q) for q in model.questions],
+    }
+
+
+def _question_json(q):
+    data = {"id": q.id, "type": q.type, "prompt": q.prompt, "topic": q.topic, "difficulty": q.difficulty,
+            "explanation": q.explanation, "sources": [{"href": h, "title": t} for h, t in q.sources]}
+    if q.type in ("single", "multiple"):
+        data["options"] = [{"id": o.id, "label": o.label, "correct": o.correct} for o in q.options]
+    elif q.type in ("truefalse", "numeric"):
+        data["answer"] = q.answer
+        if q.type == "numeric":
+            data["tolerance"] = q.tolerance
+    elif q.type == "order":
+        data["items"] = [{"id": i.id, "label": i.label} for i in q.items]
+    elif q.type == "match":
+        data["pairs"] = [{"id": p.id, "left": p.left, "right": p.right} for p in q.pairs]
+    elif q.type == "scale":
+        data.update({"min": q.scale_min, "max": q.scale_max, "low": q.low, "high": q.high})
+    return data
+
+
+def _bad():
+    return ContentError(Message("The quiz content is malformed."))
+
+
+def _text(data, key, default="", limit=200_000):
+    value = data.get(key, default)
+    if value is None:
+        value = default
+    if not isinstance(value, str) or len(value) > limit:
+        raise ContentError(Message("The field {name} must be a text.", name=key))
+    return value
+
+
+def _int(data, key, default=None, minimum=None, maximum=None):
+    value = data.get(key, default)
+    if value is None or value == "":
+        return default
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ContentError(Message("The field {name} must be a whole number.", name=key))
+    try:
+        number = int(str(value).strip()) if isinstance(value, str) else value
+    except ValueError:
+        raise ContentError(Message("The field {name} must be a whole number.", name=key)) from None
+    if isinstance(number, float):
+        if not number.is_integer():
+            raise ContentError(Message("The field {name} must be a whole number.", name=key))
+        number = int(number)
+    if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
+        raise ContentError(Message("The field {name} must be between {minimum} and {maximum}.",
+                                   name=key, minimum=minimum, maximum=maximum))
+    return number
+
+
+def _float(data, key, qid):
+    value = data.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ContentError(Message("Question {id}: the {name} must be a number.", id=qid, name=key))
+    try:
+        number = float(value.strip().replace(",", ".")) if isinstance(value, str) else float(value)
+    except (TypeError, ValueError):
+        raise ContentError(Message("Question {id}: the {name} must be a number.", id=qid, name=key)) from None
+    if not math.isfinite(number):
+        raise ContentError(Message("Question {id}: the {name} must be a number.", id=qid, name=key))
+    return number
+
+
+def _list(data, key):
+    value = data.get(key) or []
+    if not isinstance(value, list) or len(value) > MAX_CHOICES:
+        raise ContentError(Message("The field {name} must be a list of at most {limit} entries.",
+                                   name=key, limit=MAX_CHOICES))
+    if not all(isinstance(entry, dict) for entry in value):
+        raise ContentError(Message("The field {name} must be a list of at most {limit} entries.",
+                                   name=key, limit=MAX_CHOICES))
+    return value
+
+
+def _id(data, seen):
+    value = data.get("id")
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z0-9_.:-]{1,100}", value.strip()):
+        raise ContentError(Message(
+            "Every question, option, item and pair needs an id of letters, digits and _ . : - ."))
+    value = value.strip()
+    if value in seen:
+        raise ContentError(Message("The id \"{id}\" is used twice.", id=value))
+    seen.add(value)
+    return value
+
+
+def from_json(data):
+    """The Quiz in editor JSON; ContentError (never KeyError/TypeError) on malformed input."""
+    if not isinstance(data, dict):
+        raise _bad()
+    mode = data.get("mode", "practice")
+    if mode not in MODES:
+        raise ContentError(Message("The mode must be one of: {choices}.", choices=", ".join(MODES)))
+    for flag in ("shuffle", "certainty"):
+        if not isinstance(data.get(flag, False), bool):
+            raise ContentError(Message("The field {name} must be true or false.", name=flag))
+    questions_data = data.get("questions", [])
+    if not isinstance(questions_data, list) or len(questions_data) > MAX_QUESTIONS:
+        raise ContentError(Message("A quiz may hold at most {limit} questions.", limit=MAX_QUESTIONS))
+    seen = set()
+    questions = []
+    for entry in questions_data:
+        if not isinstance(entry, dict):
+            raise _bad()
+        questions.append(_question_from_json(entry, seen))
+    return Quiz(mode=mode, draw=_int(data, "draw", None, 1, MAX_QUESTIONS),
+                shuffle=bool(data.get("shuffle", False)), certainty=bool(data.get("certainty", False)),
+                min_group=_int(data, "min_group", DEFAULT_MIN_GROUP, 1, 100_000), questions=tuple(questions))
+
+
+def _question_from_json(data, seen):
+    qid = _id(data, seen)
+    kind = data.get("type")
+    if kind not in TYPES:
+        raise ContentError(Message("Question {id}: the type must be one of: {choices}.",
+                                   id=qid, choices=", ".join(TYPES)))
+    values = {"id": qid, "type": kind, "prompt": _text(data, "prompt"), "topic": _text(data, "topic").strip(),
+              "difficulty": _int(data, "difficulty", None, 1, 5), "explanation": _text(data, "explanation")}
+    sources = []
+    for source in _list(data, "sources"):
+        href = _text(source, "href", limit=2000).strip()
+        if not re.match(r"https?://", href):
+            raise ContentError(Message("Question {id}: a source link must start with http:// or https://.", id=qid))
+        sources.append((href, _text(source, "title", limit=2000).strip() or href))
+    values["sources"] = tuple(sources)
+    parts_seen = set()
+    if kind in ("single", "multiple"):
+        options = []
+        for option in _list(data, "options"):
+            correct = option.get("correct", False)
+            if not isinstance(correct, bool):
+                raise ContentError(Message("The field {name} must be true or false.", name="correct"))
+            options.append(Option(_id(option, parts_seen), _text(option, "label"), correct))
+        values["options"] = tuple(options)
+    elif kind == "truefalse":
+        answer = data.get("answer")
+        if answer is not None and not isinstance(answer, bool):
+            raise ContentError(Message("Question {id}: the answer must be true or false.", id=qid))
+        values["answer"] = answer
+    elif kind == "numeric":
+        values["answer"] = _float(data, "answer", qid)
+        values["tolerance"] = _float(data, "tolerance", qid)
+    elif kind == "order":
+        values["items"] = tuple(Item(_id(i, parts_seen), _text(i, "label")) for i in _list(data, "items"))
+    elif kind == "match":
+        values["pairs"] = tuple(Pair(_id(p, parts_seen), _text(p, "left"), _text(p, "right"))
+                                for p in _list(data, "pairs"))
+    elif kind == "scale":
+        values["scale_min"] = _int(data, "min", 1, -100, 100)
+        values["scale_max"] = _int(data, "max", 5, -100, 100)
+        values["low"] = _text(data, "low", limit=500)
+        values["high"] = _text(data, "high", limit=500)
+    return Question(**values)
+
+
+# Validation -------------------------------------------------------------------
+
+def validate(model):
+    """Problems of a quiz: errors refuse a Studio save, warnings only inform."""
+    problems = []
+
+    def error(message, node_id=None):
+        problems.append(Problem("error", message, node_id))
+
+    def warning(message, node_id=None):
+        problems.append(Problem("warning", message, node_id))
+
+    if not model.questions:
+        error(Message("The quiz has no questions; add at least one."))
+    if model.draw is not None and model.draw > len(model.questions):
+        error(Message("The quiz draws {draw} questions but the bank holds only {count}.",
+                      draw=model.draw, count=len(model.questions)))
+    if model.draw is not None and model.draw < 1:
+        error(Message("The number of questions drawn must be at least 1."))
+    if model.min_group < 1:
+        error(Message("The smallest group shown (min_group) must be at least 1."))
+    if model.certainty and model.mode == "survey":
+        error(Message("Certainty-based marking needs right answers; it cannot be used in survey mode."))
+    for q in model.questions:
+        _validate_question(model, q, error, warning)
+    return problems
+
+
+def _validate_question(model, q, error, warning):
+    survey = model.mode == "survey"
+    if survey and q.type not in SURVEY_TYPES:
+        error(Message("Question {id}: a survey can ask only single, multiple, scale and text questions.",
+                      id=q.id), q.id)
+    if not survey and not q.graded:
+        error(Message("Question {id}: {type} questions have no right answer and belong in survey mode only.",
+                      id=q.id, type=q.type), q.id)
+    if not q.prompt.strip() and q.type != "scale":
+        error(Message("Question {id} has no prompt.", id=q.id), q.id)
+    if q.type in ("single", "multiple"):
+        correct = sum(option.correct for option in q.options)
+        if len(q.options) < 2:
+            error(Message("Question {id} needs at least two options.", id=q.id), q.id)
+        if any(not option.label.strip() for option in q.options):
+            error(Message("Question {id}: every option needs a text.", id=q.id), q.id)
+        if survey and correct:
+            warning(Message("Question {id}: survey questions have no right answer; the marks are ignored.",
+                            id=q.id), q.id)
+        elif not survey and q.type == "single" and correct != 1:
+            error(Message("Question {id} is single choice: exactly one option must be marked correct, not {count}.",
+                          id=q.id, count=correct), q.id)
+        elif not survey and q.type == "multiple" and correct < 1:
+            error(Message("Question {id} is multiple choice: mark at least one option correct.", id=q.id), q.id)
+    elif q.type == "truefalse" and q.answer is None:
+        error(Message("Question {id}: say whether the statement is true or false (answer).", id=q.id), q.id)
+    elif q.type == "numeric":
+        if not isinstance(q.answer, int | float) or isinstance(q.answer, bool) or not math.isfinite(q.answer):
+            error(Message("Question {id}: the answer must be a number.", id=q.id), q.id)
+        if q.tolerance is not None and q.tolerance < 0:
+            error(Message("Question {id}: the tolerance cannot be negative.", id=q.id), q.id)
+    elif q.type == "order" and len(q.items) < 2:
+        error(Message("Question {id} needs at least two items to put in order.", id=q.id), q.id)
+    elif q.type == "match":
+        if len(q.pairs) < 2:
+            error(Message("Question {id} needs at least two pairs to match.", id=q.id), q.id)
+        if len({p.right.strip() for p in q.pairs}) != len(q.pairs):
+            error(Message("Question {id}: two pairs have the same right-hand text.", id=q.id), q.id)
+    elif q.type == "scale":
+        low, high = q.scale_min, q.scale_max
+        if low is None or high is None or low >= high or high - low + 1 > SCALE_LIMIT:
+            error(Message("Question {id}: the scale needs min below max and at most 11 points.", id=q.id), q.id)
+        if not q.prompt.strip():
+            warning(Message("Question {id}: a scale without a prompt; say what is being rated.", id=q.id), q.id)
+    markups = [q.prompt, q.explanation, *(o.label for o in q.options), *(i.label for i in q.items),
+               *(p.left for p in q.pairs), *(p.right for p in q.pairs)]
+    if not all(_well_formed(text) for text in markups):
+        error(Message("Question {id}: a text is not valid markup; write & as &amp; and < as &lt;.", id=q.id), q.id)
+    if any(images_without_alt(markup) for markup in markups):
+        warning(Message("Question {id}: an image has no alt text; describe it for screen reader users.", id=q.id), q.id)
+
+
+def _well_formed(text):
+    try:
+        etree.fromstring(f"<wrapper>{text}</wrapper>", etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return False
+    return True
+
+
+# The learner-safe projection ---------------------------------------------------
+
+def public_question(q, option_order=None, item_order=None, right_order=None):
+    """What a learner may see of a question before answering: no correct flags, answers,
+    tolerances, explanations or sources. `*_order` are the learner's shuffled id lists;
+    the right-hand side of a match is given as opaque ids ("r1", "r2", ...) in `right_order`.
+    """
+    data = {"id": q.id, "type": q.type, "prompt": q.prompt, "topic": q.topic}
+    if q.type in ("single", "multiple"):
+        labels = {o.id: o.label for o in q.options}
+        data["options"] = [{"id": oid, "label": labels[oid]} for oid in (option_order or labels)]
+    elif q.type == "order":
+        labels = {i.id: i.label for i in q.items}
+        data["items"] = [{"id": iid, "label": labels[iid]} for iid in (item_order or sorted(labels))]
+    elif q.type == "match":
+        data["left"] = [{"id": p.id, "label": p.left} for p in q.pairs]
+        data["right"] = [{"id": opaque, "label": label} for opaque, label in (right_order or [])]
+    elif q.type == "scale":
+        data.update({"min": q.scale_min, "max": q.scale_max, "low": q.low, "high": q.high})
+    elif q.type == "text":
+        data["max_length"] = 2000
+    return data
+
+
+def public(model, layout=None):
+    """The learner-safe projection of the quiz (student_view_data, the learner payload).
+
+    `layout(question) -> dict(option_order=..., item_order=..., right_order=...)`
+    supplies the learner's shuffles (civicquiz.draw); without it, order items are
+    listed by id and the right column of a match is left out.
+    """
+    return {
+        "mode": model.mode, "draw": model.draw, "certainty": model.certainty, "min_group": model.min_group,
+        "question_count": len(model.questions),
+        "questions": [public_question(q, **(layout(q) if layout else {})) for q in model.questions],
+    }

@@ -1,0 +1,388 @@
+/* civicquiz learner view: reads answers from the server-rendered form, saves drafts, checks, submits. */
+function CivicquizStudent(runtime, element, args) {
+  "use strict";
+  var kit = window.NoturibaKit.create(runtime, element, args.namespace);
+  var t = kit.t;
+  var quiz = kit.root.classList.contains("nt-civicquiz") ? kit.root : kit.root.querySelector(".nt-civicquiz"); // i18n-ignore: code, not text
+  var mode = args.mode;
+  var errorBox = quiz.querySelector("[data-error]");
+  var resultBox = quiz.querySelector("[data-result]");
+  var submitButton = quiz.querySelector("[data-submit]");
+  var newAttemptButton = quiz.querySelector("[data-new-attempt]");
+  var attemptsText = quiz.querySelector("[data-attempts]");
+  var saveTimers = {};
+
+  function questions() { return Array.prototype.slice.call(quiz.querySelectorAll("[data-question]")); }
+  function fieldsetOf(id) {
+    return questions().filter(function (fs) { return fs.getAttribute("data-question") === id; })[0];
+  }
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    return node;
+  }
+  function radios(fs, name) {
+    return Array.prototype.slice.call(fs.querySelectorAll("input[type=radio]")).filter(function (input) {
+      return input.name === name;
+    });
+  }
+  function checkedValue(fs, name) {
+    var chosen = radios(fs, name).filter(function (input) { return input.checked; })[0];
+    return chosen ? chosen.value : null;
+  }
+
+  // Reading answers ------------------------------------------------------------
+  function readAnswer(fs) {
+    var type = fs.getAttribute("data-type");
+    var value;
+    if (type === "single") { return checkedValue(fs, fs.id); }
+    if (type === "truefalse") {
+      value = checkedValue(fs, fs.id);
+      return value === null ? null : value === "true";
+    }
+    if (type === "scale") {
+      value = checkedValue(fs, fs.id);
+      return value === null ? null : parseInt(value, 10);
+    }
+    if (type === "multiple") {
+      value = Array.prototype.slice.call(fs.querySelectorAll("input[type=checkbox]:checked"))
+        .map(function (input) { return input.value; });
+      return value.length ? value : null;
+    }
+    if (type === "numeric") {
+      value = fs.querySelector("[data-number]").value.trim().replace(/\s/g, "").replace(",", "."); // i18n-ignore: code, not text
+      if (value === "") { return null; }
+      return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value) ? Number(value) : NaN;
+    }
+    if (type === "order") {
+      return Array.prototype.slice.call(fs.querySelectorAll("[data-item]"))
+        .map(function (item) { return item.getAttribute("data-item"); });
+    }
+    if (type === "match") {
+      value = {};
+      Array.prototype.forEach.call(fs.querySelectorAll("select[data-left]"), function (select) {
+        if (select.value) { value[select.getAttribute("data-left")] = select.value; }
+      });
+      return Object.keys(value).length ? value : null;
+    }
+    if (type === "text") {
+      value = fs.querySelector("[data-text]").value.trim();
+      return value ? value : null;
+    }
+    return null;
+  }
+  function readCertainty(fs) {
+    var value = checkedValue(fs, fs.id + "-certainty");
+    return value === null ? null : parseInt(value, 10);
+  }
+  function legendOf(fs) { return fs.querySelector("legend").textContent; }
+
+  // Messages -------------------------------------------------------------------
+  function showError(text, keepFocus) {
+    errorBox.textContent = text;
+    errorBox.hidden = false;
+    if (!keepFocus) { errorBox.focus(); }
+    kit.announce(text);
+  }
+  function clearError() { errorBox.hidden = true; errorBox.textContent = ""; }
+
+  function updateProgress() {
+    var total = questions().length;
+    var current = questions().filter(function (fs) {
+      var answer = readAnswer(fs);
+      return answer !== null && !(typeof answer === "number" && isNaN(answer));
+    }).length;
+    var progress = quiz.querySelector("[data-progress]");
+    var template = t.ngettext("{current} of {total} question answered", "{current} of {total} questions answered", total);
+    progress.textContent = t.format(template, { current: current, total: total });
+  }
+
+  // Drafts -------------------------------------------------------------------
+  function scheduleSave(fs) {
+    updateProgress();
+    if (mode === "assessment" && args.submitted) { return; }
+    var id = fs.getAttribute("data-question");
+    window.clearTimeout(saveTimers[id]);
+    saveTimers[id] = window.setTimeout(function () {
+      var answer = readAnswer(fs);
+      if (answer === null || (typeof answer === "number" && isNaN(answer))) { return; }
+      var payload = { question: id, answer: answer };
+      var certainty = readCertainty(fs);
+      if (certainty !== null) { payload.certainty = certainty; }
+      kit.post("save_answer", payload).then(function (result) {
+        // A failed draft save is reported without moving focus away from what the learner is doing.
+        if (!result.ok) { showError(result.data.error, true); }
+      });
+    }, 500);
+  }
+
+  // Order questions: move up / move down, focus stays on the pressed button ----
+  function moveItem(button) {
+    var item = button.closest("[data-item]");
+    var list = item.parentNode;
+    var items = Array.prototype.slice.call(list.children);
+    var index = items.indexOf(item);
+    var up = button.getAttribute("data-move") === "up";
+    var label = item.querySelector(".nt-order-label").textContent.trim();
+    if ((up && index === 0) || (!up && index === items.length - 1)) {
+      kit.announce(t.format(up ? t.gettext("{item} is already first.") : t.gettext("{item} is already last."),
+        { item: label }));
+      return;
+    }
+    if (up) { list.insertBefore(item, items[index - 1]); } else { list.insertBefore(items[index + 1], item); }
+    button.focus();
+    kit.announce(t.format(t.gettext("{item}: position {position} of {total}."),
+      { item: label, position: up ? index : index + 2, total: items.length }));
+    scheduleSave(button.closest("[data-question]"));
+  }
+
+  // Feedback -----------------------------------------------------------------
+  function verdictText(fb) {
+    if (fb.verdict === "right") { return t.gettext("Right."); }
+    if (fb.verdict === "partial") {
+      return t.format(t.gettext("Partly right ({percent}%)."), { percent: Math.round(fb.score * 100) });
+    }
+    return t.gettext("Not right.");
+  }
+  function optionLabel(fs, id) {
+    var choice = fs.querySelector("[data-option='" + id.replace(/'/g, "") + "'] label"); // i18n-ignore: code, not text
+    return choice ? choice.textContent.trim() : id;
+  }
+  function solutionNode(fs, fb) {
+    var type = fs.getAttribute("data-type");
+    var box = el("div", "nt-solution");
+    var list;
+    if (type === "single" || type === "multiple") {
+      var right = type === "single" ? [fb.solution] : fb.solution;
+      Array.prototype.forEach.call(fs.querySelectorAll("[data-option]"), function (choice) {
+        choice.classList.toggle("nt-correct", right.indexOf(choice.getAttribute("data-option")) >= 0); // i18n-ignore: code, not text
+      });
+      box.appendChild(el("p", null, t.format(t.ngettext("Correct answer: {answers}", "Correct answers: {answers}",
+        right.length), { answers: right.map(function (id) { return optionLabel(fs, id); }).join("; ") })));
+    } else if (type === "truefalse") {
+      box.appendChild(el("p", null, fb.solution ? t.gettext("The statement is true.") : // i18n-ignore: code, not text
+        t.gettext("The statement is false.")));
+    } else if (type === "numeric") {
+      box.appendChild(el("p", null, fb.tolerance ?
+        t.format(t.gettext("The answer is {value} (give or take {tolerance})."),
+          { value: fb.solution, tolerance: fb.tolerance }) :
+        t.format(t.gettext("The answer is {value}."), { value: fb.solution })));
+    } else if (type === "order") {
+      box.appendChild(el("p", null, t.gettext("The right order:")));
+      list = el("ol");
+      fb.solution.forEach(function (id) {
+        var item = Array.prototype.slice.call(fs.querySelectorAll("[data-item]")).filter(function (node) {
+          return node.getAttribute("data-item") === id;
+        })[0];
+        list.appendChild(el("li", null, item ? item.querySelector(".nt-order-label").textContent.trim() : id)); // i18n-ignore: code, not text
+      });
+      box.appendChild(list);
+    } else if (type === "match") {
+      box.appendChild(el("p", null, t.gettext("The right matches:")));
+      list = el("ul");
+      Array.prototype.forEach.call(fs.querySelectorAll("select[data-left]"), function (select) {
+        var opaque = fb.solution[select.getAttribute("data-left")];
+        var option = Array.prototype.slice.call(select.options).filter(function (o) { return o.value === opaque; })[0];
+        var label = fs.querySelector("label[for='" + select.id + "']"); // i18n-ignore: code, not text
+        list.appendChild(el("li", null, (label ? label.textContent.trim() : "") + " — " + (option ? option.text : ""))); // i18n-ignore: code, not text
+      });
+      box.appendChild(list);
+    }
+    return box;
+  }
+  function showFeedback(fb) {
+    var fs = fieldsetOf(fb.question);
+    if (!fs) { return ""; }
+    var box = document.getElementById(fs.id + "-feedback");
+    box.textContent = "";
+    fs.classList.remove("nt-is-right", "nt-is-partial", "nt-is-wrong");
+    fs.classList.add("nt-is-" + fb.verdict);
+    var text = verdictText(fb);
+    box.appendChild(el("p", "nt-verdict nt-verdict-" + fb.verdict, text)); // i18n-ignore: code, not text
+    if (fb.mark !== null && fb.mark !== undefined) {
+      box.appendChild(el("p", null, t.format(t.gettext("Certainty mark: {mark}"), { mark: fb.mark })));
+    }
+    if (fb.solution !== undefined && fb.verdict !== "right") { box.appendChild(solutionNode(fs, fb)); }
+    if (fb.explanation) {
+      var explanation = el("div", "nt-explanation");
+      explanation.innerHTML = fb.explanation; // sanitised on the server (noturiba.html.sanitize)
+      box.appendChild(explanation);
+    }
+    if (fb.sources && fb.sources.length) {
+      box.appendChild(el("p", "nt-sources-title", t.gettext("Sources:")));
+      var sources = el("ul", "nt-sources");
+      fb.sources.forEach(function (source) {
+        var link = el("a", null, source.title);
+        link.href = source.href;
+        link.rel = "noopener noreferrer"; // i18n-ignore: code, not text
+        var li = el("li");
+        li.appendChild(link);
+        sources.appendChild(li);
+      });
+      box.appendChild(sources);
+    }
+    box.hidden = false;
+    return text;
+  }
+
+  // Practice: check one question -------------------------------------------------
+  function check(fs) {
+    clearError();
+    var answer = readAnswer(fs);
+    if (answer === null) { showError(t.gettext("Answer the question first.")); return; }
+    if (typeof answer === "number" && isNaN(answer)) { showError(t.gettext("Enter a number, for example 12 or 3,5.")); return; }
+    var payload = { question: fs.getAttribute("data-question"), answer: answer };
+    if (args.certainty) {
+      payload.certainty = readCertainty(fs);
+      if (payload.certainty === null) { showError(t.gettext("Say how sure you are first.")); return; }
+    }
+    kit.post("check", payload).then(function (result) {
+      if (!result.ok) { showError(result.data.error); return; }
+      var text = showFeedback(result.data.feedback);
+      var done = t.format(t.ngettext("{current} of {total} question checked", "{current} of {total} questions checked",
+        result.data.total), { current: result.data.checked, total: result.data.total });
+      kit.announce(text + " " + done);
+    });
+  }
+
+  // Assessment and survey: submit everything -----------------------------------------
+  function gather() {
+    var answers = {};
+    var certainty = {};
+    var problem = null;
+    questions().forEach(function (fs) {
+      var id = fs.getAttribute("data-question");
+      var answer = readAnswer(fs);
+      if (answer === null) { return; }
+      if (typeof answer === "number" && isNaN(answer)) {
+        problem = problem || t.format(t.gettext("{question}: enter a number, for example 12 or 3,5."),
+          { question: legendOf(fs) });
+        return;
+      }
+      answers[id] = answer;
+      if (args.certainty) {
+        var level = readCertainty(fs);
+        if (level === null) {
+          problem = problem || t.format(t.gettext("{question}: say how sure you are."), { question: legendOf(fs) });
+        } else {
+          certainty[id] = level;
+        }
+      }
+    });
+    return { answers: answers, certainty: certainty, problem: problem };
+  }
+  function submit() {
+    clearError();
+    var gathered = gather();
+    if (gathered.problem) { showError(gathered.problem); return; }
+    if (!Object.keys(gathered.answers).length) { showError(t.gettext("Answer at least one question first.")); return; }
+    var payload = { answers: gathered.answers };
+    if (args.certainty) { payload.certainty = gathered.certainty; }
+    submitButton.disabled = true;
+    kit.post("submit", payload).then(function (result) {
+      submitButton.disabled = false;
+      if (!result.ok) { showError(result.data.error); return; }
+      if (mode === "survey") { showAggregates(result.data.aggregates, true); } else { showResult(result.data.result, true); }
+    });
+  }
+  function showResult(result, fresh) {
+    args.submitted = true;
+    questions().forEach(function (fs) { fs.disabled = true; });
+    if (submitButton) { submitButton.hidden = true; }
+    resultBox.textContent = "";
+    var percent = Math.round(result.score * 100);
+    resultBox.appendChild(el("h3", null, t.gettext("Your result")));
+    var summary = t.format(t.gettext("Your score: {percent}%."), { percent: percent }) + " " + (result.passed ?
+      t.gettext("You passed.") :
+      t.format(t.gettext("Not passed yet; the pass mark is {percent}%."), { percent: Math.round(result.pass * 100) }));
+    resultBox.appendChild(el("p", "nt-score", summary));
+    if (result.attempts_text) { attemptsText.textContent = result.attempts_text; }
+    if (!result.feedback.length) {
+      resultBox.appendChild(el("p", "nt-muted", t.gettext("The right answers are shown later, as the course sets.")));
+    }
+    result.feedback.forEach(showFeedback);
+    newAttemptButton.hidden = !result.can_retry;
+    resultBox.hidden = false;
+    if (fresh) { resultBox.focus(); kit.announce(summary); }
+  }
+  function showAggregates(aggregates, fresh) {
+    resultBox.textContent = "";
+    resultBox.appendChild(el("h3", null, t.gettext("Thank you! Your answers are saved.")));
+    if (submitButton) { submitButton.textContent = t.gettext("Update my answers"); }
+    renderDistributions(resultBox, aggregates);
+    resultBox.hidden = false;
+    if (fresh) {
+      resultBox.focus();
+      kit.announce(t.gettext("Thank you! Your answers are saved.") + " " + (aggregates.shown ? "" : aggregates.message)); // i18n-ignore: code, not text
+    }
+  }
+  function renderDistributions(box, data) {
+    if (data.shown === false) { box.appendChild(el("p", null, data.message)); return; }
+    box.appendChild(el("p", null, t.format(t.ngettext("{count} person has answered.", "{count} people have answered.",
+      data.respondents), { count: data.respondents })));
+    data.questions.forEach(function (question) {
+      var section = el("div", "nt-distribution");
+      section.appendChild(el("h4", null, question.prompt || question.question));
+      if (question.type === "text") {
+        var written = t.ngettext("{count} written answer (seen only by researchers).", "{count} written answers (seen only by researchers).", question.written);
+        section.appendChild(el("p", "nt-muted", t.format(written, { count: question.written })));
+      } else {
+        var list = el("ul", "nt-bars");
+        question.values.forEach(function (value) {
+          var li = el("li");
+          li.appendChild(el("span", "nt-bar-label", t.format(t.gettext("{label}: {count} ({percent}%)"),
+            { label: value.label, count: value.count, percent: value.percent })));
+          var bar = el("span", "nt-bar");
+          bar.setAttribute("aria-hidden", "true");
+          bar.style.width = value.percent + "%";
+          li.appendChild(bar);
+          list.appendChild(li);
+        });
+        section.appendChild(list);
+      }
+      box.appendChild(section);
+    });
+  }
+
+  // Wiring -------------------------------------------------------------------
+  quiz.addEventListener("change", function (event) {
+    var fs = event.target.closest("[data-question]");
+    if (fs) { scheduleSave(fs); }
+  });
+  quiz.addEventListener("input", function (event) {
+    var fs = event.target.closest("[data-question]");
+    if (fs && event.target.matches("[data-text], [data-number]")) { scheduleSave(fs); }
+  });
+  quiz.addEventListener("click", function (event) {
+    var button = event.target.closest("button");
+    if (!button || !quiz.contains(button)) { return; }
+    if (button.hasAttribute("data-move")) { moveItem(button); }
+    else if (button.hasAttribute("data-check")) { check(button.closest("[data-question]")); } // i18n-ignore: code, not text
+    else if (button.hasAttribute("data-submit")) { submit(); }
+    else if (button.hasAttribute("data-new-attempt")) {
+      kit.post("new_attempt", {}).then(function (result) {
+        if (!result.ok) { showError(result.data.error); return; }
+        window.location.reload();
+      });
+    } else if (button.hasAttribute("data-staff-results")) {
+      kit.post("staff_results", {}).then(function (result) {
+        var out = quiz.querySelector("[data-staff-output]");
+        out.textContent = "";
+        if (!result.ok) { showError(result.data.error); return; }
+        if (result.data.pass_rate !== null) {
+          out.appendChild(el("p", null, t.format(t.gettext("Pass rate: {percent}%"),
+            { percent: Math.round(result.data.pass_rate * 100) })));
+        }
+        renderDistributions(out, result.data);
+      });
+    }
+  });
+  quiz.querySelector("[data-form]").addEventListener("submit", function (event) { event.preventDefault(); });
+  var csv = quiz.querySelector("[data-csv]");
+  if (csv) { csv.href = runtime.handlerUrl(kit.root, "export_csv"); }
+
+  (args.feedback || []).forEach(showFeedback);
+  if (args.result) { showResult(args.result, false); }
+  if (args.aggregates) { showAggregates(args.aggregates, false); }
+}

@@ -1,0 +1,167 @@
+"""View models of the civicquiz block: the learner's layout, payloads, feedback and summaries.
+
+Pure apart from noturiba.html (sanitising author markup); block.py passes in
+what it knows of the learner (key, draw round, state) and translation.
+"""
+
+from dataclasses import dataclass
+
+from noturiba.html import plain_text, sanitize
+
+from . import draw, grading
+
+
+@dataclass
+class Layout:
+    """What one learner sees in one attempt: the drawn questions and their shuffles."""
+
+    questions: list            # the drawn Question objects, in bank order
+    options: dict              # question id -> option ids in the learner's order
+    items: dict                # question id -> item ids in the start order
+    right: dict                # question id -> {opaque id: pair id}, in shown order
+
+    def question(self, question_id):
+        return next((q for q in self.questions if q.id == question_id), None)
+
+    def ids(self):
+        return [q.id for q in self.questions]
+
+    def opaque_to_pair(self, question_id, opaque):
+        return self.right.get(question_id, {}).get(opaque)
+
+    def pair_to_opaque(self, question_id, pair_id):
+        return next((o for o, p in self.right.get(question_id, {}).items() if p == pair_id), None)
+
+    def to_learner(self, question, answer):
+        """A stored answer as the learner's page expects it (match: right side as opaque ids)."""
+        if question.type == "match" and isinstance(answer, dict):
+            return {left: self.pair_to_opaque(question.id, right) for left, right in answer.items()}
+        return answer
+
+    def from_learner(self, question, answer):
+        """Map a match answer's opaque ids back to pair ids (None for an unknown opaque id)."""
+        if question.type != "match" or not isinstance(answer, dict):
+            return answer
+        mapped = {}
+        for left, opaque in answer.items():
+            if not isinstance(opaque, str) or self.opaque_to_pair(question.id, opaque) is None:
+                return None
+            mapped[left] = self.opaque_to_pair(question.id, opaque)
+        return mapped
+
+
+def learner_layout(model, learner, draw_round):
+    questions = model.questions
+    drawn_ids = draw.draw_questions(questions, model.draw, f"{learner}:{draw_round}")
+    drawn = [q for q in questions if q.id in set(drawn_ids)]
+    options, items, right = {}, {}, {}
+    for q in drawn:
+        if q.options:
+            options[q.id] = draw.option_order([o.id for o in q.options], learner, q.id, model.shuffle)
+        if q.items:
+            items[q.id] = draw.item_order([i.id for i in q.items], learner, q.id)
+        if q.pairs:
+            right[q.id] = draw.right_column([p.id for p in q.pairs], learner, q.id)
+    return Layout(drawn, options, items, right)
+
+
+def question_view(q, layout, number, total, answer=None, certainty=None):
+    """The template context of one question (markup sanitised; no answers or flags)."""
+    labels = {part.id: part for part in (*q.options, *q.items, *q.pairs)}
+    view = {"id": q.id, "type": q.type, "number": number, "total": total,
+            "prompt": sanitize(q.prompt), "certainty": certainty}
+    if q.type in ("single", "multiple"):
+        chosen = [answer] if isinstance(answer, str) else (answer or [])
+        view["options"] = [{"id": oid, "label": sanitize(labels[oid].label), "checked": oid in chosen}
+                           for oid in layout.options.get(q.id, [])]
+    elif q.type == "truefalse":
+        view["value"] = "" if answer is None else ("true" if answer else "false")
+    elif q.type == "numeric":
+        view["value"] = "" if answer is None else _number_text(answer)
+    elif q.type == "order":
+        order = answer if isinstance(answer, list) else layout.items.get(q.id, [])
+        view["items"] = [{"id": iid, "label": sanitize(labels[iid].label), "plain": plain_text(labels[iid].label)}
+                         for iid in order if iid in labels]
+    elif q.type == "match":
+        learner_answer = layout.to_learner(q, answer) or {}
+        view["right"] = [{"id": opaque, "label": plain_text(labels[pair_id].right)}
+                         for opaque, pair_id in layout.right.get(q.id, {}).items()]
+        view["left"] = [{"id": p.id, "label": sanitize(p.left), "value": learner_answer.get(p.id) or ""}
+                        for p in q.pairs]
+    elif q.type == "scale":
+        view["points"] = [{"value": v, "checked": answer == v} for v in range(q.scale_min, q.scale_max + 1)]
+        view["low"], view["high"] = q.low, q.high
+    elif q.type == "text":
+        view["value"] = answer or ""
+        view["max_length"] = grading.MAX_TEXT
+    return view
+
+
+def _number_text(value):
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def feedback(q, layout, fraction, mark=None, reveal=True):
+    """Per-question feedback; the solution and explanation only when `reveal`."""
+    verdict = "right" if grading.is_right(fraction) else ("partial" if fraction > 0 else "wrong")
+    data = {"question": q.id, "score": round(fraction, 4), "verdict": verdict, "mark": mark}
+    if reveal:
+        solution = grading.solution(q)
+        if q.type == "match":
+            solution = {left: layout.pair_to_opaque(q.id, right) for left, right in solution.items()}
+        data.update({
+            "solution": solution,
+            "explanation": sanitize(q.explanation),
+            "sources": [{"href": href, "title": title} for href, title in q.sources],
+        })
+        if q.type == "numeric":
+            data["tolerance"] = q.tolerance or 0
+    return data
+
+
+def survey_summary(model, counts, respondents, with_text_count=True):
+    """Per-question distributions of survey answers (no text answer is ever included)."""
+    summary = []
+    for q in model.questions:
+        values = counts.get(q.id, {})
+        entry = {"question": q.id, "prompt": plain_text(q.prompt), "type": q.type, "respondents": respondents}
+        if q.type in ("single", "multiple"):
+            entry["values"] = [_share(o.id, plain_text(o.label), values.get(o.id, 0), respondents)
+                               for o in q.options]
+        elif q.type == "scale":
+            entry["values"] = [_share(str(v), str(v), values.get(str(v), 0), respondents)
+                               for v in range(q.scale_min, q.scale_max + 1)]
+            entry["low"], entry["high"] = q.low, q.high
+        elif q.type == "text":
+            if not with_text_count:
+                continue
+            entry["written"] = values.get("text", 0)
+        else:
+            entry["values"] = [_share(v, v.lstrip("#"), values.get(v, 0), respondents)
+                               for v in ("#right", "#partial", "#wrong")]
+        summary.append(entry)
+    return summary
+
+
+def _share(value, label, count, total):
+    return {"value": value, "label": label, "count": count,
+            "percent": round(100 * count / total) if total else 0}
+
+
+def report_answer(q, answer):
+    """A learner's answer as readable text for the instructor's responses report."""
+    if answer is None:
+        return ""
+    if q.type in ("single", "multiple"):
+        chosen = [answer] if isinstance(answer, str) else answer
+        return "; ".join(plain_text(o.label) for o in q.options if o.id in chosen)
+    if q.type == "order":
+        labels = {i.id: plain_text(i.label) for i in q.items}
+        return " > ".join(labels.get(i, i) for i in answer)
+    if q.type == "match":
+        lefts = {p.id: plain_text(p.left) for p in q.pairs}
+        rights = {p.id: plain_text(p.right) for p in q.pairs}
+        return "; ".join(f"{lefts.get(k, k)} = {rights.get(v, v)}" for k, v in answer.items())
+    if q.type == "truefalse":
+        return "true" if answer else "false"
+    return str(answer)
