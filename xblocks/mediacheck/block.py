@@ -1,0 +1,277 @@
+"""The mediacheck XBlock: fields, views and handlers; logic lives in content, grading and views.
+
+Scoring: `has_score` is a property, True in practice and assessment modes and
+False in survey mode (survey blocks publish completion only, never a grade).
+Learner state is kept by item id; answers pointing at removed items, segments,
+leads or verdicts are dropped when read (never a crash).
+"""
+
+from xblock.core import XBlock
+from xblock.fields import Dict, Scope
+from xblock.scorable import Score
+
+from noturiba import events
+from noturiba.base import ContentBlock
+from noturiba.handlers import Field, HandlerError, json_handler, validated
+from noturiba.html import sanitize
+from noturiba.messages import Message
+from noturiba.scoring import ScoringMixin
+
+from . import content, grading, views
+from .aggregate import staff_aggregate as build_aggregate
+
+ANSWER_FIELDS = {
+    "verdict": Field(str, required=False, max_length=100),
+    "flags": Field(list, required=False, max_items=500, items=Field(str, max_length=20)),
+    "leads": Field(list, required=False, max_items=100, items=Field(str, max_length=100)),
+    "confidence": Field(int, required=False, minimum=50, maximum=100),
+}
+
+
+class MediaCheckBlock(ScoringMixin, ContentBlock):
+    """A fact-check exercise: learners mark red flags, open leads and pick a verdict."""
+
+    content_api = content
+    i18n_js_namespace = "NoturibaMediacheckI18n"
+    has_custom_completion = True
+
+    answers = Dict(default={}, scope=Scope.user_state, help="Current answer per item id (drafts and checked).")
+    opened = Dict(default={}, scope=Scope.user_state, help="Lead ids the learner opened, per item id.")
+    checked = Dict(default={}, scope=Scope.user_state, help="Practice mode: item id -> score of the last check.")
+    submitted = Dict(default={}, scope=Scope.user_state, help="Answers of the last submission (assessment, survey).")
+
+    @property
+    def has_score(self):
+        try:
+            return self.model.mode != "survey"
+        except ValueError:
+            return True
+
+    workbench_scenarios = classmethod(lambda cls: cls.scenarios_from_package())
+
+    def xml_text_content(self):
+        # XBlock would write the `content` field (our model as a dict) as the node's text;
+        # the model is written as child elements by content.to_node instead. (Kit workaround.)
+        return None
+
+    # State, cleaned against the current content ---------------------------------
+
+    def _clean_answer(self, item, answer):
+        if not isinstance(answer, dict):
+            return None
+        segments = content.segment_flags(item.body)
+        lead_ids = {lead.id for lead in item.leads}
+        verdict = answer.get("verdict")
+        confidence = answer.get("confidence")
+        return {
+            "verdict": verdict if verdict in {v.id for v in self.model.scale} else None,
+            "flags": [s for s in answer.get("flags") or () if s in segments],
+            "leads": [lead for lead in answer.get("leads") or () if lead in lead_ids],
+            "confidence": confidence if isinstance(confidence, int) and 50 <= confidence <= 100 else None,
+        }
+
+    def _clean(self, stored):
+        result = {}
+        for item in self.model.items:
+            cleaned = self._clean_answer(item, (stored or {}).get(item.id))
+            if cleaned is not None:
+                result[item.id] = cleaned
+        return result
+
+    def clean_answers(self):
+        return self._clean(self.answers)
+
+    def clean_submitted(self):
+        return self._clean(self.submitted)
+
+    def clean_checked(self):
+        return {item.id: self.checked[item.id] for item in self.model.items if item.id in self.checked}
+
+    def clean_opened(self):
+        result = {}
+        for item in self.model.items:
+            ids = {lead.id for lead in item.leads}
+            kept = [lead for lead in (self.opened or {}).get(item.id) or () if lead in ids]
+            if kept:
+                result[item.id] = kept
+        return result
+
+    def staff_aggregate(self):
+        if self.model.mode != "survey" or not self.is_staff():
+            return None
+        return build_aggregate(self)
+
+    # Views -----------------------------------------------------------------------
+
+    @XBlock.supports("multi_device")
+    def student_view(self, context=None):
+        ctx, init_args = views.student(self)
+        html = self.render_template("student.html", ctx)
+        return self.build_fragment(html, js=("mediacheck.js",), css=("mediacheck.css",),
+                                   init="MediacheckStudent", init_args=init_args)
+
+    def author_view(self, context=None):
+        html = self.render_template("author.html", {
+            "display_name": self.display_name, "mode": self.model.mode, "items": views.author_summary(self),
+            "problems": [self.t.render(p.message) for p in content.validate(self.model)],
+        })
+        return self.build_fragment(html, css=("mediacheck.css",))
+
+    def studio_view(self, context=None):
+        return self.olx_editor_fragment()
+
+    def public_view(self, context=None):
+        sample = views.ordered_items(self)[:1]
+        cards = [views.card(self, item, 1, 1, interactive=False) for item in sample]
+        html = self.render_template("public.html", {
+            "display_name": self.display_name, "cards": cards, "count": len(self.model.items),
+            "uid": self.dom_id(),
+        })
+        return self.build_fragment(html, css=("mediacheck.css",))
+
+    def student_view_data(self, context=None):
+        """Mobile / API: the public projection only (see README of the block: no answers)."""
+        data = content.public(self.model, self.t.gettext)
+        data["display_name"] = self.display_name
+        return data
+
+    # Handlers --------------------------------------------------------------------
+
+    def _item(self, item_id):
+        item = self.model.item(item_id)
+        if item is None:
+            raise HandlerError(Message("There is no item \"{id}\" in this exercise.", id=str(item_id)[:100]))
+        return item
+
+    def _answer(self, item, data, need_verdict):
+        segments = content.segment_flags(item.body)
+        for segment in data.get("flags") or ():
+            if segment not in segments:
+                raise HandlerError(Message("There is no text part \"{id}\" in this item.", id=segment[:20]))
+        lead_ids = {lead.id for lead in item.leads}
+        for lead in data.get("leads") or ():
+            if lead not in lead_ids:
+                raise HandlerError(Message("There is no lead \"{id}\" in this item.", id=lead[:100]))
+        verdict = data.get("verdict")
+        if verdict is not None and verdict not in {v.id for v in self.model.scale}:
+            raise HandlerError(Message("There is no verdict \"{id}\" on this scale.", id=verdict[:100]))
+        if need_verdict and not verdict:
+            raise HandlerError(Message("Choose a verdict for every item first."))
+        opened = set((self.opened or {}).get(item.id) or ())
+        return {"verdict": verdict, "flags": list(dict.fromkeys(data.get("flags") or ())),
+                "leads": sorted(opened | set(data.get("leads") or ())), "confidence": data.get("confidence")}
+
+    def _publish_practice_score(self, checked):
+        # Like ScoringMixin.record_score, but completion grows with the share of items checked.
+        total = len(self.model.items)
+        self.raw_earned = max(0.0, min(1.0, sum(checked.values()) / total)) * self.max_score()
+        self._publish_grade(self.get_score())
+        self.runtime.publish(self, "completion", {"completion": round(len(checked) / total, 4)})
+
+    @json_handler
+    def check_item(self, data, suffix=""):
+        data = validated(data, item=Field(str, max_length=100), **ANSWER_FIELDS)
+        if self.model.mode != "practice":
+            raise HandlerError(Message("In this exercise, answers are checked when you submit them all."))
+        item = self._item(data["item"])
+        answer = self._answer(item, data, need_verdict=True)
+        result = grading.grade_item(self.model, item, answer)
+        answers = dict(self.answers or {})
+        answers[item.id] = answer
+        checked = {**self.clean_checked(), item.id: result.score}
+        self.answers, self.checked = answers, checked
+        self._publish_practice_score(checked)
+        events.emit(self, "item", "checked", item=item.id, score=round(result.score, 4))
+        feedback = views.feedback_for(self, {item.id: answer}, {item.id})[item.id]
+        return {"feedback": feedback, "status": views.status(self), "completed": views.completed(self)}
+
+    @json_handler
+    def open_lead(self, data, suffix=""):
+        data = validated(data, item=Field(str, max_length=100), lead=Field(str, max_length=100))
+        item = self._item(data["item"])
+        lead = next((lead for lead in item.leads if lead.id == data["lead"]), None)
+        if lead is None:
+            raise HandlerError(Message("There is no lead \"{id}\" in this item.", id=data["lead"][:100]))
+        opened = dict(self.opened or {})
+        if lead.id not in (opened.get(item.id) or []):
+            opened[item.id] = [*(opened.get(item.id) or []), lead.id]
+            self.opened = opened
+            events.emit(self, "lead", "opened", item=item.id, lead=lead.id)
+        return {"item": item.id, "lead": lead.id, "title": lead.title,
+                "text": sanitize(self.static_urls(lead.body))}
+
+    @json_handler
+    def save_answer(self, data, suffix=""):
+        data = validated(data, item=Field(str, max_length=100), **ANSWER_FIELDS)
+        if self.model.mode == "survey" and self.submitted:
+            raise HandlerError(Message("Your answers are already recorded."))
+        item = self._item(data["item"])
+        answers = dict(self.answers or {})
+        answers[item.id] = self._answer(item, data, need_verdict=False)
+        self.answers = answers
+        return {"saved": True}
+
+    @json_handler
+    def submit(self, data, suffix=""):
+        data = validated(data, answers=Field(dict, max_items=500, items=Field(dict, max_items=10)))
+        mode = self.model.mode
+        if mode == "practice":
+            raise HandlerError(Message("In practice mode, check each item on its own."))
+        if mode == "survey" and self.submitted:
+            raise HandlerError(Message("Your answers are already recorded."))
+        if mode == "assessment" and not self.can_submit():
+            raise HandlerError(Message("You have used all your attempts."))
+        answers = {}
+        for item_id, raw in data["answers"].items():
+            item = self._item(item_id)
+            answers[item.id] = self._answer(item, validated(raw, **ANSWER_FIELDS), need_verdict=True)
+        if set(answers) != {item.id for item in self.model.items}:
+            raise HandlerError(Message("Choose a verdict for every item first."))
+        self.answers = answers
+        self.submitted = answers
+        self.attempts += 1
+        if mode == "survey":
+            from .aggregate import record_survey
+            record_survey(self, answers)
+            self.runtime.publish(self, "completion", {"completion": 1.0})
+            events.emit(self, "exercise", "submitted", mode=mode, items=len(answers))
+            return {"submitted": True, "feedback": {}, "status": views.status(self), "completed": True}
+        score, _results = grading.grade(self.model, answers)
+        self.record_score(score)
+        events.emit(self, "exercise", "submitted", mode=mode, items=len(answers), score=round(score, 4))
+        return {"submitted": True, "feedback": views.due_feedback(self), "status": views.status(self),
+                "completed": True, "can_submit": self.can_submit()}
+
+    @json_handler
+    def reset(self, data, suffix=""):
+        data = validated(data, item=Field(str, required=False, max_length=100))
+        if self.model.mode != "practice":
+            raise HandlerError(Message("Only practice exercises can be reset."))
+        ids = [self._item(data["item"]).id] if data["item"] else [item.id for item in self.model.items]
+        self.answers = {k: v for k, v in (self.answers or {}).items() if k not in ids}
+        self.checked = {k: v for k, v in self.clean_checked().items() if k not in ids}
+        return {"reset": ids, "status": views.status(self)}
+
+    # Scoring, reports --------------------------------------------------------------
+
+    def calculate_score(self):
+        model = self.model
+        if model.mode == "practice":
+            answers = self.clean_answers()
+            checked = {item_id: answers.get(item_id) for item_id in self.clean_checked()}
+            _score, results = grading.grade(model, {k: v for k, v in checked.items() if v})
+            fraction = sum(results[item_id].score for item_id in checked if item_id in results) / max(
+                1, len(model.items))
+        else:
+            fraction, _results = grading.grade(model, self.clean_submitted())
+        return Score(raw_earned=fraction * self.max_score(), raw_possible=self.max_score())
+
+    def generate_report_data(self, user_state_iterator, limit_responses=None):
+        """Rows for the instructor's problem responses report: one per learner who answered."""
+        from .aggregate import report_rows
+        yield from report_rows(self, user_state_iterator, limit_responses)
+
+    def clear_student_state(self, *args, **kwargs):
+        if self.model.mode == "survey":
+            from .aggregate import forget_survey
+            forget_survey(self)

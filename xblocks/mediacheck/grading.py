@@ -1,0 +1,170 @@
+"""Scoring and feedback of mediacheck answers. Pure: (model, answers) -> score and feedback.
+
+An answer for one item is a dict:
+    {"verdict": "<verdict id>" | None, "flags": [segment ids], "leads": [lead ids], "confidence": 50..100 | None}
+
+Per item score (0..1), weights:
+    0.60  verdict   1 if right; 0.5 for a "near" verdict (misleading vs false, both ways, when both are on the
+                    scale) when confidence is off; 0 otherwise.
+    0.25  flags     F1 of the marked segments against the item's flags: recall = flags found / flags (a flag
+                    is found when any segment inside it is marked), precision = marked segments inside some
+                    flag / marked segments; F1 = 2PR / (P + R), 0 when nothing is marked.
+    0.15  leads     useful leads opened / useful leads, minus 0.25 x (useless leads opened / useless leads),
+                    clamped to 0..1: opening everything "just in case" is not what a skilled checker does.
+An item without flags gives the flags weight to the verdict; an item without leads (or without useful
+leads) gives the leads weight to the verdict.
+
+Confidence on (certainty-based marking, Gardner-Medwin): the confidence c (50..100 %) is low (< 67), mid
+(67..84) or high (>= 85); a right verdict earns 1, 2, 3 marks, a wrong one 0, -2, -6. The verdict part is
+the mark rescaled to 0..1: (mark + 6) / 9, so right-and-sure = 1 and wrong-and-sure = 0. A near verdict
+counts as wrong under certainty-based marking; a missing confidence counts as low.
+
+Block score = mean of the item scores (an unanswered item scores 0).
+
+Survey mode (no correctness shown): veracity discernment as in MIST = share of true items (verdict
+"accurate") rated accurate minus share of false items (verdict "false" or "misleading") rated accurate,
+range -1..1; distrust = max(0, true/false items judged not accurate - false items); naivety = max(0,
+items judged accurate - true items) (counts, as in MIST-20).
+"""
+
+from dataclasses import dataclass
+
+from .content import FALSE_VERDICTS, TRUE_VERDICT, segment_flags
+
+VERDICT_WEIGHT = 0.60
+FLAGS_WEIGHT = 0.25
+LEADS_WEIGHT = 0.15
+USELESS_PENALTY = 0.25
+NEAR = frozenset({frozenset({"misleading", "false"})})
+CBM_MARKS = {"low": (1, 0), "mid": (2, -2), "high": (3, -6)}
+
+
+def certainty(confidence):
+    c = 50 if confidence is None else confidence
+    if c < 67:
+        return "low"
+    return "mid" if c < 85 else "high"
+
+
+def verdict_part(model, item, verdict, confidence):
+    right = verdict == item.verdict
+    if model.confidence:
+        right_mark, wrong_mark = CBM_MARKS[certainty(confidence)]
+        return ((right_mark if right else wrong_mark) + 6) / 9
+    if right:
+        return 1.0
+    scale = {v.id for v in model.scale}
+    pair = frozenset({verdict, item.verdict})
+    return 0.5 if pair in NEAR and pair <= scale else 0.0
+
+
+def flags_part(item, marked):
+    owners = segment_flags(item.body)
+    flags = [flag.id for flag in item.flags]
+    marked = [segment for segment in dict.fromkeys(marked) if segment in owners]
+    if not flags:
+        return None, set(), []
+    found = {owners[segment] for segment in marked if owners[segment]}
+    false_marks = [segment for segment in marked if not owners[segment]]
+    if not marked:
+        return 0.0, found, false_marks
+    precision = (len(marked) - len(false_marks)) / len(marked)
+    recall = len(found) / len(flags)
+    score = 0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall)
+    return score, found, false_marks
+
+
+def leads_part(item, opened):
+    useful = {lead.id for lead in item.leads if lead.useful}
+    useless = {lead.id for lead in item.leads if not lead.useful}
+    if not useful:
+        return None
+    opened = set(opened)
+    share = len(opened & useful) / len(useful)
+    penalty = USELESS_PENALTY * len(opened & useless) / len(useless) if useless else 0.0
+    return max(0.0, min(1.0, share - penalty))
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    score: float
+    correct: bool
+    verdict_score: float
+    flags_found: frozenset
+    false_marks: tuple
+
+
+def grade_item(model, item, answer):
+    answer = answer or {}
+    verdict = verdict_part(model, item, answer.get("verdict"), answer.get("confidence"))
+    flags, found, false_marks = flags_part(item, answer.get("flags") or ())
+    leads = leads_part(item, answer.get("leads") or ())
+    weight = VERDICT_WEIGHT
+    total = VERDICT_WEIGHT * verdict
+    if flags is None:
+        weight += FLAGS_WEIGHT
+        total += FLAGS_WEIGHT * verdict
+    else:
+        total += FLAGS_WEIGHT * flags
+    if leads is None:
+        total += LEADS_WEIGHT * verdict
+    else:
+        total += LEADS_WEIGHT * leads
+    score = max(0.0, min(1.0, total))
+    return ItemResult(score, answer.get("verdict") == item.verdict, verdict, frozenset(found), tuple(false_marks))
+
+
+def grade(model, answers):
+    """The block score (0..1) and {item id: ItemResult} for `answers` ({item id: answer})."""
+    if not model.items:
+        return 0.0, {}
+    results = {item.id: grade_item(model, item, answers.get(item.id)) for item in model.items}
+    return sum(r.score for r in results.values()) / len(results), results
+
+
+def feedback(model, item, answer, result, translate_label, sanitize):
+    """What a learner reads after checking an item (JSON-safe)."""
+    answer = answer or {}
+    owners = segment_flags(item.body)
+    flag_segments = {}
+    for segment, flag in owners.items():
+        if flag:
+            flag_segments.setdefault(flag, []).append(segment)
+    return {
+        "item": item.id,
+        "correct": result.correct,
+        "score": round(result.score, 4),
+        "verdict": item.verdict,
+        "verdict_label": translate_label(item.verdict),
+        "chosen": answer.get("verdict"),
+        "chosen_label": translate_label(answer.get("verdict")) if answer.get("verdict") else None,
+        "flags": [{"id": flag.id, "text": flag.text, "note": flag.note, "found": flag.id in result.flags_found,
+                   "segments": flag_segments.get(flag.id, [])} for flag in item.flags],
+        "false_marks": list(result.false_marks),
+        "leads": [{"id": lead.id, "title": lead.title, "useful": lead.useful,
+                   "opened": lead.id in set(answer.get("leads") or ())} for lead in item.leads],
+        "explanation": sanitize(item.explanation),
+        "sources": [{"href": href, "title": title} for href, title in item.sources],
+    }
+
+
+def survey_scores(model, answers):
+    """Discernment (-1..1 or None), distrust and naivety (counts) of one learner's survey answers."""
+    true_items = [item for item in model.items if item.verdict == TRUE_VERDICT]
+    false_items = [item for item in model.items if item.verdict in FALSE_VERDICTS]
+
+    def rated_accurate(item):
+        return (answers.get(item.id) or {}).get("verdict") == TRUE_VERDICT
+
+    hits = sum(1 for item in true_items if rated_accurate(item))
+    false_alarms = sum(1 for item in false_items if rated_accurate(item))
+    discernment = None
+    if true_items and false_items:
+        discernment = hits / len(true_items) - false_alarms / len(false_items)
+    judged_real = hits + false_alarms
+    judged_fake = len(true_items) + len(false_items) - judged_real
+    return {
+        "discernment": discernment,
+        "distrust": max(0, judged_fake - len(false_items)),
+        "naivety": max(0, judged_real - len(true_items)),
+    }

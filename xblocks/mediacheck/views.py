@@ -1,0 +1,160 @@
+"""View models of the mediacheck block: what templates and the learner's script receive.
+
+Everything a learner receives before an answer is due is built from
+content.public_item(); verdicts, flag positions, lead usefulness, notes and
+explanations enter only through grading.feedback(), when they are due.
+"""
+
+import random
+import re
+
+from django.utils.safestring import mark_safe
+
+from noturiba.html import sanitize
+from noturiba.messages import Message, PluralMessage
+
+from . import content, grading
+
+SAFE_SRC = re.compile(r"^(https?://|/)[^\s\"'<>]*$", re.IGNORECASE)
+
+
+def ordered_items(block):
+    items = list(block.model.items)
+    if block.model.shuffle:
+        random.Random(block.learner_key()).shuffle(items)
+    return items
+
+
+def label_translator(block):
+    model = block.model
+
+    def label(verdict_id):
+        return content.verdict_label(model, verdict_id, block.t.gettext)
+    return label
+
+
+def safe_src(block, src):
+    src = block.static_urls(src or "")
+    return src if SAFE_SRC.match(src) else ""
+
+
+def card(block, item, number, total, interactive=True):
+    data = content.public_item(item)
+    uid = f"{block.dom_id()}-{item.id}"
+    answer = block.clean_answers().get(item.id, {})
+    marked = set(answer.get("flags") or ())
+    first = True
+    for paragraph in data["segments"]:
+        for segment in paragraph:
+            segment["pressed"] = segment["id"] in marked
+            segment["tabindex"] = "0" if first else "-1"
+            first = False
+    opened = block.clean_opened().get(item.id, [])
+    leads = []
+    for lead in item.leads:
+        leads.append({"id": lead.id, "title": lead.title, "opened": lead.id in opened,
+                      "text": sanitize(block.static_urls(lead.body)) if lead.id in opened else ""})
+    media = data["media"]
+    if media:
+        media["src"] = safe_src(block, media["src"])
+    view = {
+        **data, "uid": uid, "number": number, "leads": leads,
+        "heading": block.t.render(Message("Item {number} of {total}", number=number, total=total)),
+        "chosen": answer.get("verdict"), "confidence_value": answer.get("confidence") or 50,
+        "initial": (item.origin.name or "?")[:1].upper() if item.origin and item.origin.name else "?",
+    }
+    view["html"] = mark_safe(block.render_template("card.html", {  # noqa: S308 - autoescaped template
+        "card": view, "uid": block.dom_id(), "interactive": interactive, "mode": block.model.mode,
+        "verdicts": verdict_options(block), "confidence": block.model.confidence,
+    }))
+    return view
+
+
+def verdict_options(block):
+    label = label_translator(block)
+    return [{"id": v.id, "label": label(v.id)} for v in block.model.scale]
+
+
+def feedback_for(block, answers, ids=None):
+    model = block.model
+    label = label_translator(block)
+    result = {}
+    for item in model.items:
+        if ids is not None and item.id not in ids:
+            continue
+        answer = answers.get(item.id)
+        if answer is None:
+            continue
+        graded = grading.grade_item(model, item, answer)
+        result[item.id] = grading.feedback(model, item, answer, graded, label,
+                                           lambda markup: sanitize(block.static_urls(markup)))
+    return result
+
+
+def due_feedback(block):
+    """Feedback the learner may see now: practice per checked item, assessment as showanswer allows."""
+    mode = block.model.mode
+    if mode == "practice":
+        return feedback_for(block, block.clean_answers(), set(block.clean_checked()))
+    if mode == "assessment" and block.submitted:
+        score = block.raw_earned or 0.0
+        if block.answer_available(correct=score >= 0.9999):
+            return feedback_for(block, block.clean_submitted())
+    return {}
+
+
+def attempts_left_message(left):
+    # The kit's scoring.attempts_left_message passes `count` twice to PluralMessage (TypeError); same msgids here.
+    if left == 0:
+        return Message("You have used all your attempts.")
+    return PluralMessage("You have {count} attempt left.", "You have {count} attempts left.", left)
+
+
+def status(block):
+    """Score and attempts as sentences (translated), for the learner."""
+    model = block.model
+    lines = []
+    if model.mode == "survey":
+        if block.submitted:
+            lines.append(block.t.render(Message("Thank you: your answers are recorded.")))
+        return lines
+    if block.raw_earned is not None and (model.mode == "practice" or block.submitted):
+        lines.append(block.t.render(Message("Your score: {percent} %.", percent=round(100 * block.raw_earned))))
+    if model.mode == "assessment" and block.max_attempts:
+        lines.append(block.t.render(attempts_left_message(block.attempts_left())))
+    return lines
+
+
+def completed(block):
+    model = block.model
+    if model.mode == "practice":
+        return bool(model.items) and set(block.clean_checked()) >= {item.id for item in model.items}
+    return bool(block.submitted)
+
+
+def student(block):
+    model = block.model
+    items = ordered_items(block)
+    cards = [card(block, item, number, len(items)) for number, item in enumerate(items, start=1)]
+    context = {
+        "uid": block.dom_id(), "display_name": block.display_name, "mode": model.mode,
+        "confidence": model.confidence, "cards": cards, "verdicts": verdict_options(block),
+        "status": status(block), "aggregate": block.staff_aggregate(),
+    }
+    init_args = {
+        "namespace": block.i18n_js_namespace, "mode": model.mode, "confidence": model.confidence,
+        "items": [item.id for item in items], "answers": block.clean_answers(),
+        "feedback": due_feedback(block), "submitted": bool(block.submitted),
+        "can_submit": block.can_submit() if model.mode != "practice" else True,
+        "completed": completed(block), "status": status(block),
+    }
+    return context, init_args
+
+
+def author_summary(block):
+    """The author's overview in Studio (answers included: authors wrote them)."""
+    model = block.model
+    label = label_translator(block)
+    return [{"id": item.id, "kind": item.kind, "verdict": label(item.verdict),
+             "flags": len(item.flags), "leads": len(item.leads),
+             "useful": sum(1 for lead in item.leads if lead.useful)} for item in model.items]
