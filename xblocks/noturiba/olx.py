@@ -12,6 +12,7 @@ Two entries:
 
 import re
 from copy import deepcopy
+from xml.sax.saxutils import escape
 
 from lxml import etree
 
@@ -223,10 +224,10 @@ def choice_attr(node, name, choices, default):
 
 def inner_xml(node, skip=()):
     """The mixed content of `node` as markup (text and children), minus tags in `skip`."""
-    parts = [node.text or ""]
+    parts = [escape(node.text or "")]
     for child in node:
         if isinstance(child.tag, str) and local_name(child.tag) in skip:
-            parts.append(child.tail or "")
+            parts.append(escape(child.tail or ""))
             continue
         parts.append(etree.tostring(_detached(child), encoding="unicode", with_tail=True))
     return "".join(parts).strip()
