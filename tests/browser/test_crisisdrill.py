@@ -1,0 +1,152 @@
+"""The crisis drill in Chromium: a keyboard-only playthrough, announcements, timers, 360 px, axe, Studio editor."""
+
+import pytest
+
+from .conftest import axe_violations, describe
+
+pytestmark = pytest.mark.browser
+
+LIBRARY_PRACTICE = "crisisdrill.2"
+OUTAGE_ASSESSMENT = "crisisdrill.1"
+
+
+def tab_to(page, text, limit=80, role=None):
+    """Press Tab until the focused element's text (or aria-label) contains `text`; keyboard only."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        found = page.evaluate("""([text, role]) => {
+            const el = document.activeElement;
+            if (!el) return false;
+            if (role && el.tagName.toLowerCase() !== role) return false;
+            const name = (el.getAttribute('aria-label') || el.innerText || el.value || '')
+                + ' ' + (el.labels && el.labels[0] ? el.labels[0].innerText : '');
+            return name.includes(text);
+        }""", [text, role])
+        if found:
+            return
+    raise AssertionError(f"no focusable element with {text!r}")
+
+
+def live_text(page):
+    return page.evaluate("document.querySelector('.nt-crisisdrill [data-live]').textContent")
+
+
+def open_drill(page, workbench, scenario, width=1024):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{workbench}/scenario/{scenario}/student_view/")
+    page.locator(".nt-crisisdrill [data-heading]").wait_for()
+
+
+def test_keyboard_only_playthrough_with_feedback_announced_and_axe_clean(workbench, page):
+    open_drill(page, workbench, LIBRARY_PRACTICE)
+    tab_to(page, "vienojos ar pašvaldību")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement && document.activeElement.matches('[data-heading]')")
+    page.wait_for_function("document.querySelector('.nt-crisisdrill [data-live]').textContent.length > 20")
+    assert "darba laiks" in live_text(page)
+    # the checklist: tick the five required items with Space, then confirm
+    for label in ("Informācijas stends", "Bateriju radio", "Uzlādes stacija", "Pirmās palīdzības", "krīzes mape"):
+        tab_to(page, label, role="input")
+        page.keyboard.press("Space")
+    assert "7 no 10" in page.locator(".nt-cd-capacity").inner_text()
+    tab_to(page, "Apstiprināt izvēli")
+    page.keyboard.press("Enter")
+    page.locator(".nt-crisisdrill [data-feedback]").get_by_text("Šī uzdevuma rezultāts: 100%").wait_for()
+    tab_to(page, "ievietoju tikai pārbaudītu")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('.nt-crisisdrill [data-status]').innerText.includes('10')")
+    tab_to(page, "tikai uzlādes stacijai")
+    page.keyboard.press("Enter")
+    # the order task: bring every action to its place with the Move buttons
+    page.locator(".nt-cd-order").wait_for()
+    right = ["Palūdzu visus", "Ieslēdzu bateriju radio", "Visi kopā", "Skaidri pastāstu", "Ierakstu paziņojumu"]
+    for position, label in enumerate(right):
+        while True:
+            labels = page.locator(".nt-cd-order-label").all_inner_texts()
+            index = next(i for i, text in enumerate(labels) if text.startswith(label))
+            if index == position:
+                break
+            tab_to(page, f"Pārvietot augšup: {labels[index]}")
+            page.keyboard.press("Enter")
+            assert page.evaluate("document.activeElement.tagName") == "BUTTON", "focus stays on the moved item"
+    page.wait_for_function("document.querySelector('.nt-crisisdrill [data-live]').textContent.includes('tagad ir')")
+    tab_to(page, "Apstiprināt secību")
+    page.keyboard.press("Enter")
+    page.locator(".nt-crisisdrill [data-feedback]").get_by_text("Šī uzdevuma rezultāts: 100%").wait_for()
+    tab_to(page, "sociālajam dienestam")
+    page.keyboard.press("Enter")
+    debrief = page.locator(".nt-crisisdrill [data-debrief]")
+    debrief.get_by_text("Tavs rezultāts: 100%.").wait_for()
+    assert "Treniņš ir beidzies" in page.evaluate(
+        "new Promise(r => setTimeout(() => r(document.querySelector('.nt-crisisdrill [data-live]').textContent), 200))")
+    assert debrief.get_by_text("Mana rīcības kartīte").is_visible()
+    assert page.js_errors == []
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+    # resume: a reload shows the finished drill, not the start
+    page.reload()
+    page.locator(".nt-crisisdrill [data-debrief]").get_by_text("Tavs rezultāts: 100%.").wait_for()
+
+
+def test_a_phone_width_screen_has_no_horizontal_scroll(workbench, page):
+    open_drill(page, workbench, OUTAGE_ASSESSMENT, width=360)
+    widths = page.evaluate("""() => { const el = document.querySelector('.nt-crisisdrill');
+        return [el.scrollWidth, el.clientWidth, el.getBoundingClientRect().right]; }""")
+    assert widths[0] <= widths[1] and widths[2] <= 360, widths
+    page.get_by_role("button", name="Ieslēdzu bateriju radio").focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Pārbaudu mājas krājumus").focus()
+    page.keyboard.press("Enter")
+    page.locator(".nt-cd-checklist").wait_for()
+    widths = page.evaluate("""() => { const el = document.querySelector('.nt-crisisdrill');
+        return [el.scrollWidth, el.clientWidth]; }""")
+    assert widths[0] <= widths[1], widths
+    assert axe_violations(page) == []
+
+
+def test_timer_can_be_paused_extended_and_turned_off_and_the_choice_persists(workbench, page):
+    open_drill(page, workbench, OUTAGE_ASSESSMENT)
+    countdown = page.locator(".nt-cd-countdown")
+    assert "60" in countdown.inner_text() or "59" in countdown.inner_text()
+    tab_to(page, "Pauze")
+    page.keyboard.press("Enter")
+    paused = countdown.inner_text()
+    page.wait_for_timeout(1500)
+    assert countdown.inner_text() == paused and "(apturēts)" in paused
+    tab_to(page, "+30")
+    page.keyboard.press("Enter")
+    assert "8" in countdown.inner_text() or "9" in countdown.inner_text()
+    tab_to(page, "Izslēgt taimeri")
+    page.keyboard.press("Enter")
+    page.get_by_text("Taimeris ir izslēgts.").first.wait_for()
+    page.reload()
+    page.locator(".nt-crisisdrill [data-timer]").get_by_text("Taimeris ir izslēgts.").wait_for()
+    assert countdown.count() == 0
+    assert axe_violations(page) == []
+    assert page.js_errors == []
+
+
+def test_studio_form_editor_checks_the_graph_and_refuses_invalid_content(workbench, page):
+    page.goto(f"{workbench}/scenario/crisisdrill.0/studio_view/?lang=lv")
+    studio = page.locator(".nt-cd-studio")
+    studio.wait_for()
+    studio.get_by_text("Problēmas nav atrastas.").wait_for()
+    page.locator("[data-new-kind]").focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # adds a step that nothing leads to
+    studio.get_by_text('Mezglu "step1" nevar sasniegt no sākuma.').wait_for()
+    assert studio.locator(".nt-cd-map .nt-cd-unreachable").count() == 1
+    studio.locator("[data-apply]").focus()
+    page.keyboard.press("Enter")
+    error = studio.locator("[data-form-error]")
+    error.wait_for(state="visible")
+    assert "step1" in error.inner_text()
+    assert axe_violations(page, ".nt-cd-studio") == []
+    studio.get_by_role("button", name="Dzēst mezglu step1").focus()
+    page.keyboard.press("Enter")
+    studio.get_by_text("Problēmas nav atrastas.").wait_for()
+    studio.locator("[data-apply]").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('[data-live]').textContent.includes('Saglabāts')")
+    assert error.is_hidden()
+    assert page.js_errors == []

@@ -1,0 +1,287 @@
+"""The crisis drill XBlock: thin glue between the runtime and content/graph/grading/views.
+
+Learner state (user_state, by id): `drill_state` = {"node": current node id,
+"vars": {variable id: value}, "path": [entries, see grading.py, each with "at"
+(epoch seconds)], "finished": bool, "seed": int (the order nodes' shuffle)};
+`timer_enabled` (the learner's timer preference, WCAG 2.2.1); `attempts`
+(ScoringMixin) counts finished attempts.
+
+Modes: practice (feedback after each decision, unlimited attempts, the score
+is published too) and assessment (feedback at the debrief, attempts limited by
+`max_attempts`, an attempt counts when an ending is reached and its grade is
+published then). The published grade is the learner's best attempt.
+has_score is True in both modes.
+"""
+
+import random
+import time
+
+from lxml import etree
+from xblock.core import XBlock
+from xblock.fields import Boolean, Dict, Scope
+from xblock.scorable import Score
+
+from noturiba import events
+from noturiba.base import ContentBlock
+from noturiba.fragments import render_kit_template
+from noturiba.handlers import Field, HandlerError, json_handler, validated
+from noturiba.html import sanitize
+from noturiba.messages import Message
+from noturiba.scoring import SHOWANSWER_CHOICES, ScoringMixin, attempts_left_message
+
+from . import content, grading, views
+from .content import Ending
+
+
+class CrisisDrillBlock(ScoringMixin, ContentBlock):
+    """A branching crisis-preparedness drill (OLX: ../shared/OLX.md, crisisdrill)."""
+
+    content_api = content
+    i18n_js_namespace = "NoturibaCrisisdrillI18n"
+    has_score = True
+    has_custom_completion = True
+    completion_mode = "completable"
+
+    drill_state = Dict(default={}, scope=Scope.user_state, help="The learner's current attempt (ids only).")
+    timer_enabled = Boolean(default=True, scope=Scope.user_state,
+                            help="The learner's timer preference (off = no time limits).")
+
+    workbench_scenarios = classmethod(lambda cls: cls.scenarios_from_package())
+
+    # State -----------------------------------------------------------------
+
+    def _fresh_state(self):
+        model = self.model
+        return {"node": model.start, "vars": content.initial_values(model), "path": [], "finished": False,
+                "seed": random.randint(1, 2**31 - 1)}
+
+    def current_state(self):
+        """The saved attempt, cleaned against the current content (never crashes on edits)."""
+        model = self.model
+        state = dict(self.drill_state or {})
+        if not state:
+            return self._fresh_state()
+        declared = {v.id: v.initial for v in model.variables}
+        values = state.get("vars") if isinstance(state.get("vars"), dict) else {}
+        state["vars"] = {key: values.get(key, initial) if isinstance(values.get(key), int) else initial
+                         for key, initial in declared.items()}
+        state["path"] = grading.clean_path(model, state.get("path"))
+        state.setdefault("seed", 1)
+        return state
+
+    def facts(self):
+        practice = self.model.mode == "practice"
+        left = None if practice else self.attempts_left()
+        return {
+            "attempts": self.attempts, "max_attempts": None if practice else self.max_attempts,
+            "attempts_left": left,
+            "attempts_message": self.t.render(attempts_left_message(left)) if left is not None else "",
+            "can_restart": practice or self.can_submit(), "pass": self.pass_threshold,
+            "reveal": practice or self.answer_available(correct=self._passed()),
+            "timer_enabled": bool(self.timer_enabled),
+        }
+
+    def _passed(self):
+        return self.raw_earned is not None and self.raw_earned >= self.pass_threshold
+
+    def rich(self, markup):
+        """Author markup for the page: sanitised, /static/ links rewritten to the course's assets."""
+        return self.static_urls(sanitize(markup))
+
+    def view(self, state=None):
+        return views.learner_view(self.model, state or self.current_state(), facts=self.facts(),
+                                  gettext=self.t.gettext, rich=self.rich)
+
+    # Views -----------------------------------------------------------------
+
+    def _fragment(self, template, context, init=None, init_args=None):
+        base = {"display_name": self.display_name, "uid": self.dom_id(), "mode": self.model.mode}
+        html = self.render_template(template, {**base, **context})
+        return self.build_fragment(html, js=("crisisdrill.js",) if init else (), css=("crisisdrill.css",),
+                                   init=init, init_args=init_args)
+
+    @XBlock.supports("multi_device")
+    def student_view(self, context=None):
+        return self._fragment("student.html", {"intro": self.rich(self.model.intro)}, "CrisisdrillStudent",
+                              {"namespace": self.i18n_js_namespace, "uid": self.dom_id(), "view": self.view()})
+
+    def author_view(self, context=None):
+        model = self.model
+        problems = [{"severity": p.severity, "text": self.t.render(p.message)} for p in content.validate(model)]
+        return self._fragment("author.html", {
+            "summary": views.summary(model), "map": views.scenario_map(model), "problems": problems,
+            "intro": sanitize(model.intro)})
+
+    def public_view(self, context=None):
+        model = self.model
+        first = views.safe_node(model, model.node(model.start), content.initial_values(model), 1, self.rich) \
+            if model.node(model.start) else None
+        return self._fragment("public.html", {"intro": self.rich(model.intro), "first": first})
+
+    def studio_view(self, context=None):
+        """The form editor (nodes, choices, goto dropdowns, checks, map), then the kit's OLX editor."""
+        node = etree.Element(content.TAG)
+        content.to_node(self.model, node)
+        uid = self.dom_id()
+        olx_html = render_kit_template(self, "olx_editor.html", {
+            "display_name": self.display_name, "olx": etree.tostring(node, encoding="unicode", pretty_print=True),
+            "uid": uid})
+        form_html = self.render_template("studio.html", {"display_name": self.display_name, "uid": uid + "-form"})
+        return self.build_fragment(form_html + olx_html, js=("noturiba/olx_editor.js", "crisisdrill_studio.js"),
+                                   css=("crisisdrill.css",), init="CrisisdrillStudio",
+                                   init_args={"namespace": self.i18n_js_namespace, "uid": uid + "-form",
+                                              "content": content.to_json(self.model),
+                                              "settings": {"weight": self.weight, "max_attempts": self.max_attempts,
+                                                           "showanswer": self.showanswer,
+                                                           "pass_threshold": self.pass_threshold},
+                                              "showanswer_choices": list(SHOWANSWER_CHOICES)})
+
+    @json_handler
+    def inspect(self, data, suffix=""):
+        """Studio: the checks and the scenario map of editor JSON, without saving."""
+        data = validated(data, content=Field(dict, max_items=5000))
+        try:
+            model = content.from_json(data["content"])
+        except ValueError as error:
+            return {"problems": [{"severity": "error", "message": self.t.render(error), "id": None}], "map": None}
+        return {"problems": [{"severity": p.severity, "message": self.t.render(p.message), "id": p.node_id}
+                             for p in content.validate(model)], "map": views.scenario_map(model)}
+
+    def student_view_data(self, context=None):
+        model = self.model
+        data = content.public(model, order_seed=1)
+        data.update(display_name=self.display_name, intro=sanitize(model.intro))
+        if data["start"]:
+            data["start"] = views.safe_node(model, model.node(model.start), content.initial_values(model), 1)
+        return data
+
+    # Handlers ----------------------------------------------------------------
+
+    def _active(self, node_id, kind):
+        """The current state and node, checked: the node must be the learner's current node of `kind`."""
+        state = self.current_state()
+        model = self.model
+        if model.mode == "assessment" and not self.can_submit():
+            raise HandlerError(Message("This drill is closed: no attempts are left."))
+        if state.get("finished"):
+            raise HandlerError(Message("This attempt is finished. Start a new attempt to play again."))
+        item = model.node(node_id)
+        if item is None or model.node(state.get("node")) is None:
+            raise HandlerError(Message("The drill was updated. Please restart it."), status=409)
+        if item.id != state["node"]:
+            raise HandlerError(Message("This is not the current situation of your drill. Reload the page."))
+        if item.kind != kind:
+            raise HandlerError(Message("This action does not fit the current situation."))
+        return state, item
+
+    def _advance(self, state, entry, target):
+        """Record `entry`, move to `target`; finishing at an ending counts the attempt and publishes."""
+        entry["at"] = int(time.time())
+        state["path"] = [*state["path"], entry]
+        state["node"] = target
+        item = self.model.node(target)
+        result = None
+        if isinstance(item, Ending):
+            state["path"].append({"node": item.id, "at": entry["at"]})
+            state["finished"] = True
+            result = grading.grade(self.model, state["path"], self.pass_threshold)
+            self.attempts += 1
+            previous = self.raw_earned if self.raw_earned is not None else 0.0
+            self.record_score(max(previous, result.score))
+            events.emit(self, "drill", "finished", ending=item.id, rating=item.rating,
+                        score=result.score, critical=bool(result.critical), attempt=self.attempts)
+        self.drill_state = state
+        return result
+
+    def _reply(self, state, feedback=None):
+        reply = {"view": self.view(state)}
+        if feedback is not None and self.model.mode == "practice":
+            reply["feedback"] = feedback
+        return reply
+
+    @json_handler
+    def choose(self, data, suffix=""):
+        data = validated(data, node=Field(str, max_length=100), choice=Field(str, max_length=100))
+        state, step = self._active(data["node"], "step")
+        offered = {c.id: c for c in content.offered_choices(step, state["vars"])}
+        choice = offered.get(data["choice"])
+        if choice is None:
+            raise HandlerError(Message("The choice \"{id}\" is not offered here.", id=data["choice"][:100]))
+        state["vars"] = content.apply_effects(choice.effects, state["vars"], self.model.variables)
+        events.emit(self, "step", "answered", node=step.id, kind="step", choice=choice.id)
+        self._advance(state, {"node": step.id, "choice": choice.id}, choice.goto)
+        return self._reply(state, views.choice_feedback(choice, self.rich))
+
+    @json_handler
+    def pick(self, data, suffix=""):
+        data = validated(data, node=Field(str, max_length=100),
+                         items=Field(list, max_items=200, items=Field(str, max_length=100)))
+        state, checklist = self._active(data["node"], "checklist")
+        options = {o.id: o for o in checklist.options}
+        unknown = [item for item in data["items"] if item not in options]
+        if unknown:
+            raise HandlerError(Message("Unknown item: {id}.", id=unknown[0]))
+        picked = list(dict.fromkeys(data["items"]))
+        used = sum(options[item].size for item in picked)
+        if checklist.capacity is not None and used > checklist.capacity:
+            raise HandlerError(Message("These items need {used} units of space, but only {capacity} fit.",
+                                       used=used, capacity=checklist.capacity))
+        entry = {"node": checklist.id, "picked": picked}
+        events.emit(self, "step", "answered", node=checklist.id, kind="checklist", items=len(picked))
+        self._advance(state, dict(entry), checklist.goto)
+        return self._reply(state, views.node_feedback(checklist, entry, self.rich))
+
+    @json_handler
+    def arrange(self, data, suffix=""):
+        data = validated(data, node=Field(str, max_length=100),
+                         order=Field(list, max_items=200, items=Field(str, max_length=100)))
+        state, order = self._active(data["node"], "order")
+        if sorted(data["order"]) != sorted(o.id for o in order.options):
+            raise HandlerError(Message("Put every action in the list exactly once."))
+        entry = {"node": order.id, "order": list(data["order"])}
+        events.emit(self, "step", "answered", node=order.id, kind="order")
+        self._advance(state, dict(entry), order.goto)
+        return self._reply(state, views.node_feedback(order, entry, self.rich))
+
+    @json_handler
+    def timeout(self, data, suffix=""):
+        data = validated(data, node=Field(str, max_length=100))
+        state, step = self._active(data["node"], "step")
+        if not (self.model.timer and step.timeout and step.time_limit and self.timer_enabled):
+            raise HandlerError(Message("This situation has no time limit."))
+        events.emit(self, "timer", "expired", node=step.id)
+        self._advance(state, {"node": step.id, "timeout": True}, step.timeout)
+        return self._reply(state)
+
+    @json_handler
+    def restart(self, data, suffix=""):
+        validated(data)
+        state = self.current_state()
+        outdated = self.model.node(state.get("node")) is None
+        if self.model.mode == "assessment" and not outdated and not self.can_submit():
+            raise HandlerError(Message("You have used all your attempts."))
+        state = self._fresh_state()
+        self.drill_state = state
+        return self._reply(state)
+
+    @json_handler
+    def timer(self, data, suffix=""):
+        data = validated(data, enabled=Field(bool))
+        self.timer_enabled = data["enabled"]
+        return {"timer_enabled": self.timer_enabled}
+
+    # Scoring -------------------------------------------------------------------
+
+    def calculate_score(self):
+        """Rescore: the latest finished attempt's path graded again with the current content.
+
+        (Between rescores the published grade is the best attempt; a rescore recomputes the latest one.)
+        """
+        state = self.current_state()
+        if not state.get("finished"):
+            return self.get_score()
+        result = grading.grade(self.model, state["path"], self.pass_threshold)
+        return Score(raw_earned=max(result.score, 0.0) * self.max_score(), raw_possible=self.max_score())
+
+    def clear_student_state(self, *args, **kwargs):
+        self.drill_state = {}
