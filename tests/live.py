@@ -66,9 +66,10 @@ def mariadb(folder):
 
 
 @contextmanager
-def workbench_server(databases, folder, workers=4):
+def workbench_server(databases, folder, workers=4, extra_env=None):
     """The workbench (our settings, all blocks) migrated and served by gunicorn; yields its base URL."""
-    env = {**os.environ, "WORKBENCH_DATABASES": json.dumps(databases), "NOTURIBA_WORKBENCH_QUIET": "1",
+    env = {**os.environ, **(extra_env or {}), "WORKBENCH_DATABASES": json.dumps(databases),
+           "NOTURIBA_WORKBENCH_QUIET": "1",
            "DJANGO_SETTINGS_MODULE": "workbench_site.settings",
            "PYTHONPATH": os.pathsep.join([str(ROOT / "devstack"), str(ROOT / "tools")])}
     bin_dir = Path(sys.executable).parent

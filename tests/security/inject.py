@@ -12,6 +12,11 @@ RICH_TEXT = {"body", "text", "prompt", "explanation", "feedback", "intro", "labe
 TEXT_ATTRIBUTES = {"title", "note", "name", "handle", "alt", "low", "high", "display_name", "label", "text"}
 
 
+def xml_safe(text):
+    """XML 1.0 cannot carry NUL or other C0 control characters (OLX never holds them)."""
+    return "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
+
+
 def well_formed(payload):
     try:
         etree.fromstring(f"<w>{payload}</w>")
@@ -20,9 +25,9 @@ def well_formed(payload):
         return False
 
 
-MARKUP = [p for p in PAYLOADS if well_formed(p)]
-TEXT = " ".join(p for p in PAYLOADS if not well_formed(p))
-ATTRIBUTE_TEXT = " ".join(PAYLOADS[:40])
+MARKUP = [xml_safe(p) for p in PAYLOADS if well_formed(xml_safe(p))]
+TEXT = " ".join(xml_safe(p) for p in PAYLOADS if not well_formed(xml_safe(p)))
+ATTRIBUTE_TEXT = " ".join(xml_safe(p) for p in PAYLOADS[:40])
 
 
 def _append_markup(node, markup):
