@@ -294,3 +294,104 @@ def test_studio_form_saves_scoring_settings_and_inspects_the_graph(harness):
     assert next(row for row in body["map"] if row["id"] == "lonely")["unreachable"] is True
     status, body = harness.call(block, "inspect", {"content": {"nodes": "many"}})
     assert status == 200 and body["map"] is None and body["problems"][0]["severity"] == "error"
+
+
+# Integrity (issue 9, item 5): an assessment attempt counts from the first decision --------------------------
+
+def grades(published):
+    return [data["value"] for name, data in published if name == "grade"]
+
+
+def test_restarting_part_way_uses_an_attempt_and_grades_the_path_so_far(harness, published):
+    block = harness.load(OUTAGE)
+    status, body = harness.call(block, "restart", {})
+    assert status == 200 and body["view"]["restart_uses_attempt"] is False
+    assert harness.reload(block).attempts == 0, "a restart before any decision is free"
+    body = play(harness, block, BEST_PATH[:2])
+    assert body["view"]["restart_uses_attempt"] is True and body["view"]["can_restart"] is True
+    status, body = harness.call(block, "restart", {})
+    assert status == 200 and body["view"]["node"]["id"] == "dark" and body["view"]["attempts_left"] == 2
+    stored = harness.reload(block)
+    assert stored.attempts == 1 and stored.raw_earned == pytest.approx(4 / 14, abs=1e-4)
+    assert grades(published) == [pytest.approx(4 / 14, abs=1e-4)]
+    assert ("completion", {"completion": 1.0}) not in published, "an abandoned attempt does not complete the drill"
+    assert "noturiba.crisisdrill.drill.abandoned" in [name for name, _data in published]
+    status, _body = harness.call(block, "timeout", {"node": "dark"})
+    assert status == 200
+    assert harness.call(block, "restart", {})[0] == 200
+    assert harness.reload(block).attempts == 2, "a timeout is a decision too"
+    assert grades(published) == [pytest.approx(4 / 14, abs=1e-4)], "a worse abandoned attempt keeps the best grade"
+
+
+def test_a_critical_choice_caps_an_abandoned_attempt(harness):
+    xml = OUTAGE.replace('pass="0.7"', 'pass="0.2"').replace('id="gas-stove" goto="co"', 'id="gas-stove" goto="siren"')
+    block = harness.load(xml)
+    play(harness, block, BEST_PATH[:3] + [("choose", {"node": "night", "choice": "gas-stove"}), ("restart", {})])
+    stored = harness.reload(block)
+    assert stored.attempts == 1 and stored.raw_earned == pytest.approx(0.19), "6/14 points, capped below the pass"
+    play(harness, block, BEST_PATH[:4] + [("restart", {})])
+    stored = harness.reload(block)
+    assert stored.attempts == 2 and stored.raw_earned == pytest.approx(9 / 14, abs=1e-4)
+
+
+def test_practice_mode_restarts_are_free(harness):
+    block = harness.load(OUTAGE_PRACTICE)
+    body = play(harness, block, [("choose", {"node": "dark", "choice": "radio"})])
+    assert body["view"]["restart_uses_attempt"] is False and body["view"]["can_restart"] is True
+    play(harness, block, [("restart", {})])
+    assert harness.reload(block).attempts == 0
+
+
+def test_after_max_attempts_restart_and_choose_are_refused_and_the_grade_stays(harness, published):
+    block = harness.load(OUTAGE.replace('max_attempts="3"', 'max_attempts="2"'))
+    play(harness, block, BEST_PATH[:1] + [("restart", {})])
+    body = play(harness, block, BEST_PATH[:3])
+    assert body["view"]["can_restart"] is False, "the last attempt cannot be thrown away"
+    before = copy.deepcopy(harness.reload(block).drill_state)
+    status, body = harness.call(block, "restart", {})
+    assert status == 400 and "last attempt" in body["error"]
+    assert harness.reload(block).drill_state == before and harness.reload(block).attempts == 1
+    body = play(harness, block, [("choose", {"node": "night", "choice": "gas-stove"})])
+    assert body["view"]["finished"] and body["view"]["can_restart"] is False
+    stored = harness.reload(block)
+    assert stored.attempts == 2 and stored.raw_earned == pytest.approx(6 / 14, abs=1e-4)
+    events = len(published)
+    state = copy.deepcopy(stored.drill_state)
+    for handler, payload in [("restart", {}), ("choose", {"node": "dark", "choice": "radio"}),
+                             ("choose", {"node": "co", "choice": "x"}), ("timeout", {"node": "dark"})]:
+        status, body = harness.call(block, handler, payload)
+        assert status == 400, (handler, body)
+    stored = harness.reload(block)
+    assert (stored.attempts, stored.raw_earned, stored.drill_state) == (2, pytest.approx(6 / 14, abs=1e-4), state)
+    assert len(published) == events, "nothing is published after the attempts are used"
+
+
+def test_replaying_a_choice_does_not_give_its_points_twice(harness, published):
+    block = harness.load(OUTAGE)
+    play(harness, block, BEST_PATH[:1])
+    state = copy.deepcopy(harness.reload(block).drill_state)
+    status, body = harness.call(block, "choose", {"node": "dark", "choice": "radio"})
+    assert status == 400 and "not the current" in body["error"]
+    assert harness.reload(block).drill_state == state
+    play(harness, block, [("restart", {})])
+    assert harness.reload(block).raw_earned == pytest.approx(2 / 14, abs=1e-4)
+    names = [name for name, _data in published]
+    assert names.count("noturiba.crisisdrill.step.answered") == 1
+
+
+@pytest.mark.parametrize(("handler", "payload"), [
+    ("choose", {"node": "dark", "choice": "scroll"}),
+    ("choose", {"node": "emergency", "choice": "call-where"}),
+    ("pick", {"node": "kit", "items": ["water-supply"]}),
+    ("arrange", {"node": "siren", "order": ["stop", "tune", "listen", "act", "tell"]}),
+    ("timeout", {"node": "dark"}),
+])
+def test_acting_on_a_node_that_is_not_current_is_refused(harness, handler, payload):
+    block = harness.load(OUTAGE)
+    play(harness, block, BEST_PATH[:1])
+    state = copy.deepcopy(harness.reload(block).drill_state)
+    assert state["node"] == "info"
+    status, body = harness.call(block, handler, payload)
+    assert status == 400 and "not the current" in body["error"]
+    stored = harness.reload(block)
+    assert stored.drill_state == state and stored.attempts == 0 and stored.raw_earned is None

@@ -16,7 +16,7 @@ def tab_to(page, text, limit=80, role=None):
         page.keyboard.press("Tab")
         found = page.evaluate("""([text, role]) => {
             const el = document.activeElement;
-            if (!el) return false;
+            if (!el || el === document.body) return false;
             if (role && el.tagName.toLowerCase() !== role) return false;
             const name = (el.getAttribute('aria-label') || el.innerText || el.value || '')
                 + ' ' + (el.labels && el.labels[0] ? el.labels[0].innerText : '');
@@ -123,6 +123,33 @@ def test_timer_can_be_paused_extended_and_turned_off_and_the_choice_persists(wor
     page.locator(".nt-crisisdrill [data-timer]").get_by_text("Taimeris ir izslēgts.").wait_for()
     assert countdown.count() == 0
     assert axe_violations(page) == []
+    assert page.js_errors == []
+
+
+def test_restarting_part_way_says_it_uses_an_attempt_and_asks_first(workbench, page):
+    open_drill(page, workbench, OUTAGE_ASSESSMENT)
+    restart = page.locator(".nt-crisisdrill [data-restart]")
+    assert restart.is_hidden(), "before the first decision a restart costs nothing and is not offered"
+    tab_to(page, "Ieslēdzu bateriju radio")
+    page.keyboard.press("Enter")
+    restart.get_by_text("Sākot no jauna tagad, tiks izmantots viens no taviem mēģinājumiem.").wait_for()
+    assert "atlikuši 3 mēģinājumi" in restart.inner_text()
+    tab_to(page, "Sākt no jauna")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement && document.activeElement.innerText.includes('Izmantot mēģinājumu')")
+    assert axe_violations(page) == []
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # "Turpināt": nothing happens, the drill goes on
+    restart.get_by_role("button", name="Sākt no jauna").wait_for()
+    assert "Pārbaudu mājas krājumus" in page.locator(".nt-crisisdrill [data-body]").inner_text()
+    tab_to(page, "Sākt no jauna")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")  # the confirmation has the focus
+    page.get_by_role("button", name="Ieslēdzu bateriju radio").wait_for()
+    assert restart.is_hidden()
+    page.get_by_role("button", name="Ieslēdzu bateriju radio").focus()
+    page.keyboard.press("Enter")
+    restart.get_by_text("atlikuši 2 mēģinājumi").wait_for()
     assert page.js_errors == []
 
 

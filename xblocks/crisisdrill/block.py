@@ -8,9 +8,18 @@ Learner state (user_state, by id): `drill_state` = {"node": current node id,
 
 Modes: practice (feedback after each decision, unlimited attempts, the score
 is published too) and assessment (feedback at the debrief, attempts limited by
-`max_attempts`, an attempt counts when an ending is reached and its grade is
-published then). The published grade is the learner's best attempt.
+`max_attempts`). The published grade is the learner's best attempt.
 has_score is True in both modes.
+
+Attempts in assessment mode (integrity, issue 9): an attempt is in use from the
+learner's first decision (a choice, a checklist, an order or a timeout). It ends
+either at an ending (finished) or when the learner restarts part-way
+(abandoned); both add one to `attempts` and are graded the same way (grading.py:
+the points so far over the best total, with the critical cap), so a bad path
+cannot be retried for free. Restarting before any decision is free; restarting
+when it would leave no attempt to play is refused (400). Handlers only accept
+the current node, so a replayed or out-of-order call is refused and changes
+nothing.
 """
 
 import random
@@ -32,11 +41,15 @@ from noturiba.scoring import SHOWANSWER_CHOICES, ScoringMixin, attempts_left_mes
 from . import content, grading, views
 from .content import Ending
 
+# The learner view's scripts, in load order (crisisdrill.js, the last, is the runner; the others are its parts).
+LEARNER_JS = ("crisisdrill_dom.js", "crisisdrill_timer.js", "crisisdrill_debrief.js", "crisisdrill.js")
+
 
 class CrisisDrillBlock(ScoringMixin, ContentBlock):
     """A branching crisis-preparedness drill (OLX: ../shared/OLX.md, crisisdrill)."""
 
     content_api = content
+    block_settings_key = "crisisdrill"
     i18n_js_namespace = "NoturibaCrisisdrillI18n"
     has_score = True
     has_custom_completion = True
@@ -69,14 +82,31 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
         state.setdefault("seed", 1)
         return state
 
-    def facts(self):
+    def _in_progress(self, state):
+        """Whether restarting now would end an attempt: assessment, at least one decision, not finished."""
+        return (self.model.mode == "assessment" and bool(state.get("path")) and not state.get("finished")
+                and self.model.node(state.get("node")) is not None)
+
+    def _restart_refusal(self, state):
+        """Why restarting is not allowed now (a Message), or None."""
+        if self.model.mode != "assessment" or self.model.node(state.get("node")) is None:
+            return None  # practice is unlimited; an edited drill always lets the learner start again
+        if not self.can_submit():
+            return Message("You have used all your attempts.")
+        if self._in_progress(state) and self.attempts_left() == 1:
+            return Message("This is your last attempt: finish it to get its grade.")
+        return None
+
+    def facts(self, state):
         practice = self.model.mode == "practice"
         left = None if practice else self.attempts_left()
         return {
             "attempts": self.attempts, "max_attempts": None if practice else self.max_attempts,
             "attempts_left": left,
             "attempts_message": self.t.render(attempts_left_message(left)) if left is not None else "",
-            "can_restart": practice or self.can_submit(), "pass": self.pass_threshold,
+            "can_restart": self._restart_refusal(state) is None,
+            "restart_uses_attempt": self._in_progress(state), "started": bool(state.get("path")),
+            "pass": self.pass_threshold,
             "reveal": practice or self.answer_available(correct=self._passed()),
             "timer_enabled": bool(self.timer_enabled),
         }
@@ -89,21 +119,22 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
         return self.static_urls(sanitize(markup))
 
     def view(self, state=None):
-        return views.learner_view(self.model, state or self.current_state(), facts=self.facts(),
-                                  gettext=self.t.gettext, rich=self.rich)
+        state = state or self.current_state()
+        return views.learner_view(self.model, state, facts=self.facts(state), gettext=self.t.gettext, rich=self.rich)
 
     # Views -----------------------------------------------------------------
 
     def _fragment(self, template, context, init=None, init_args=None):
         base = {"display_name": self.display_name, "uid": self.dom_id(), "mode": self.model.mode}
         html = self.render_template(template, {**base, **context})
-        return self.build_fragment(html, js=("crisisdrill.js",) if init else (), css=("crisisdrill.css",),
+        return self.build_fragment(html, js=LEARNER_JS if init else (), css=("crisisdrill.css",),
                                    init=init, init_args=init_args)
 
     @XBlock.supports("multi_device")
     def student_view(self, context=None):
-        return self._fragment("student.html", {"intro": self.rich(self.model.intro)}, "CrisisdrillStudent",
-                              {"namespace": self.i18n_js_namespace, "uid": self.dom_id(), "view": self.view()})
+        return self._fragment("student.html", {"intro": self.rich(self.model.intro),
+                                               "view_json": views.script_json(self.view())},
+                              "CrisisdrillStudent", {"namespace": self.i18n_js_namespace, "uid": self.dom_id()})
 
     def author_view(self, context=None):
         model = self.model
@@ -126,15 +157,15 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
         olx_html = render_kit_template(self, "olx_editor.html", {
             "display_name": self.display_name, "olx": etree.tostring(node, encoding="unicode", pretty_print=True),
             "uid": uid})
-        form_html = self.render_template("studio.html", {"display_name": self.display_name, "uid": uid + "-form"})
+        editor = {"content": content.to_json(self.model),
+                  "settings": {"weight": self.weight, "max_attempts": self.max_attempts,
+                               "showanswer": self.showanswer, "pass_threshold": self.pass_threshold},
+                  "showanswer_choices": list(SHOWANSWER_CHOICES)}
+        form_html = self.render_template("studio.html", {"display_name": self.display_name, "uid": uid + "-form",
+                                                         "editor_json": views.script_json(editor)})
         return self.build_fragment(form_html + olx_html, js=("noturiba/olx_editor.js", "crisisdrill_studio.js"),
                                    css=("crisisdrill.css",), init="CrisisdrillStudio",
-                                   init_args={"namespace": self.i18n_js_namespace, "uid": uid + "-form",
-                                              "content": content.to_json(self.model),
-                                              "settings": {"weight": self.weight, "max_attempts": self.max_attempts,
-                                                           "showanswer": self.showanswer,
-                                                           "pass_threshold": self.pass_threshold},
-                                              "showanswer_choices": list(SHOWANSWER_CHOICES)})
+                                   init_args={"namespace": self.i18n_js_namespace, "uid": uid + "-form"})
 
     @json_handler
     def inspect(self, data, suffix=""):
@@ -255,14 +286,28 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
 
     @json_handler
     def restart(self, data, suffix=""):
+        """A fresh attempt. In assessment mode a restart after a decision ends (and grades) the current one."""
         validated(data)
         state = self.current_state()
-        outdated = self.model.node(state.get("node")) is None
-        if self.model.mode == "assessment" and not outdated and not self.can_submit():
-            raise HandlerError(Message("You have used all your attempts."))
+        refusal = self._restart_refusal(state)
+        if refusal is not None:
+            raise HandlerError(refusal)
+        if self._in_progress(state):
+            self._abandon(state)
         state = self._fresh_state()
         self.drill_state = state
         return self._reply(state)
+
+    def _abandon(self, state):
+        """Count the current attempt as used and grade its path so far (partial points, critical cap)."""
+        result = grading.grade(self.model, state["path"], self.pass_threshold)
+        self.attempts += 1
+        previous = self.raw_earned
+        if previous is None or result.score > previous:
+            self.raw_earned = result.score * self.max_score()
+            self._publish_grade(self.get_score())
+        events.emit(self, "drill", "abandoned", score=result.score, critical=bool(result.critical),
+                    decisions=len(state["path"]), attempt=self.attempts)
 
     @json_handler
     def timer(self, data, suffix=""):

@@ -21,7 +21,7 @@ Rules (graph.py documents the node weights):
 from dataclasses import dataclass
 
 from . import graph
-from .content import Checklist, Ending, Order, Step
+from .model import Checklist, Ending, Order, Step
 
 RATING_SCORES = {"good": 1.0, "ok": 0.5, "bad": 0.0}
 

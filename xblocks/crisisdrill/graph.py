@@ -28,7 +28,7 @@ when the best path's conditions hold (authors should keep it so).
 
 from noturiba.messages import Message, Problem
 
-from .content import Checklist, Ending, Order, Step
+from .model import Checklist, Ending, Order, Step
 
 NODE_WEIGHT = 2.0
 

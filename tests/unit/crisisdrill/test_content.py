@@ -117,7 +117,6 @@ def test_effects_and_conditions_parse_and_clamp():
 @pytest.mark.parametrize("bad", [
     None, [], {"nodes": []}, {"nodes": [{"kind": "step"}]}, {"nodes": [{"kind": "dance", "id": "a"}]},
     {"nodes": [{"kind": "ending", "id": "a", "text": 5}]}, {"nodes": [{"kind": "ending", "id": "a b"}]},
-    {"nodes": [{"kind": "ending", "id": "a", "text": "<p>unclosed"}]},
     {"nodes": [{"kind": "step", "id": "a", "text": "", "choices": [{"id": "c", "goto": "a", "label": "x",
                                                                  "points": "many"}]}]},
     {"nodes": [{"kind": "ending", "id": "a"}, {"kind": "ending", "id": "a"}]},
@@ -154,3 +153,40 @@ def test_images_without_alt_warn_but_do_not_refuse():
     model = parse_text(OLX_MD_EXAMPLE.replace("<text>Labi.</text>", '<text>Labi.<img src="/static/a.png"/></text>'))
     problems = content.validate(model)
     assert [p.severity for p in problems] == ["warning"] and problems[0].node_id == "safe"
+
+
+def test_escaped_text_and_an_exported_namespace_round_trip_exactly():
+    xml = ('<crisisdrill xmlns:block="http://example.org/block" display_name="x">'
+           '<step id="a"><text>Tom &amp; Jerry &lt;b&gt; <strong>R&amp;D</strong> a&lt;b</text>'
+           '<choice id="c" goto="e"><label>1 &lt; 2</label><feedback>A &amp; B <source href="https://example.org/a"/>'
+           ' tail &gt;</feedback></choice></step><ending id="e"><text>x</text></ending></crisisdrill>')
+    model = parse_text(xml)
+    step = model.node("a")
+    assert step.text == "Tom &amp; Jerry &lt;b&gt; <strong>R&amp;D</strong> a&lt;b"
+    assert "xmlns" not in step.text
+    choice = step.choices[0]
+    assert choice.label == "1 &lt; 2" and choice.feedback == "A &amp; B  tail &gt;"
+    assert choice.sources == (("https://example.org/a", "https://example.org/a"),)
+    assert round_trip(model) == model
+    assert round_trip(round_trip(model)) == model
+
+
+def test_control_characters_pasted_into_the_editor_are_dropped():
+    data = content.to_json(parse_text(OLX_MD_EXAMPLE))
+    data["intro"] = "Tu esi\x00 mājās.\x0b\ud800"
+    data["nodes"][0]["choices"][0]["label"] = '<a href="java\x00script:alert(1)">x</a>'
+    model = content.from_json(data)
+    assert model.intro == "Tu esi mājās."
+    assert model.node("dark").choices[0].label == '<a href="javascript:alert(1)">x</a>'
+    assert round_trip(model) == model, "what was saved can be exported as OLX"
+
+
+def test_html_pasted_into_the_editor_is_repaired_into_markup_and_keeps_what_a_page_shows():
+    data = content.to_json(parse_text(OLX_MD_EXAMPLE))
+    data["intro"] = ("<p>Tu esi mājās<br>un <strong>svarīgi</strong> & <img src=x onerror=alert(1)> "
+                     "<script>alert(1)</script>")
+    data["nodes"][0]["text"] = "<p>Labi formēts &amp; paliek, kā rakstīts.</p>"
+    model = content.from_json(data)
+    assert model.intro == '<p>Tu esi mājās<br/>un <strong>svarīgi</strong> &amp; <img src="x"/> </p>'
+    assert model.node("dark").text == "<p>Labi formēts &amp; paliek, kā rakstīts.</p>"
+    assert round_trip(model) == model

@@ -1,4 +1,6 @@
-/* Crisis drill, learner view: situations, choices, checklists, order tasks, timers, debrief. */
+/* Crisis drill, learner view: situations, choices, checklists, order tasks, timers, restarting.
+   Needs crisisdrill_dom.js, crisisdrill_timer.js and crisisdrill_debrief.js loaded before it (block.py
+   loads the four files in that order). */
 function CrisisdrillStudent(runtime, element, args) {
   "use strict";
   var kit = window.NoturibaKit.create(runtime, element, args.namespace);
@@ -14,56 +16,31 @@ function CrisisdrillStudent(runtime, element, args) {
     body: root.querySelector("[data-body]"),
     debrief: root.querySelector("[data-debrief]"),
     error: root.querySelector("[data-error]"),
-    intro: root.querySelector("[data-intro]")
+    intro: root.querySelector("[data-intro]"),
+    restart: root.querySelector("[data-restart]")
   };
   var view = null;
   var busy = false;
-  var clock = null;
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      if (key === "className") { node.className = attrs[key]; } else { node.setAttribute(key, attrs[key]); }
-    });
-    if (text !== undefined && text !== null) { node.textContent = text; }
-    return node;
-  }
-
-  function markup(tag, html, className) {
-    /* Server-sanitised author markup only (noturiba.html.sanitize). */
-    var node = el(tag, className ? { className: className } : {});
-    node.innerHTML = html || "";
-    return node;
-  }
-
-  function plain(html) {
-    var box = document.createElement("div");
-    box.innerHTML = html || "";
-    return (box.textContent || "").trim();
-  }
-
-  function button(label, className, onClick) {
-    var node = el("button", { type: "button", className: "nt-button" + (className ? " " + className : "") }, label);
-    node.addEventListener("click", onClick);
-    return node;
-  }
-
-  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+  var dom = window.NoturibaCrisisdrill.dom();
+  var el = dom.el;
+  var markup = dom.markup;
+  var plain = dom.plain;
+  var button = dom.button;
+  var clear = dom.clear;
+  var debriefs = window.NoturibaCrisisdrill.debrief({
+    t: t, dom: dom, root: root, uid: uid, parts: parts, restart: function () { restart(); }
+  });
+  var timer = window.NoturibaCrisisdrill.timer({
+    t: t, kit: kit, dom: dom, box: parts.timer, view: function () { return view; },
+    busy: function () { return busy; }, timeout: function (nodeId) { act("timeout", { node: nodeId }); },
+    showError: function (text) { showError(text); }
+  });
 
   function showError(text) {
     parts.error.textContent = text;
     parts.error.hidden = false;
     parts.error.focus();
-  }
-
-  function sourcesList(sources) {
-    var list = el("ul", { className: "nt-cd-sources" });
-    (sources || []).forEach(function (source) {
-      var item = el("li");
-      item.appendChild(el("a", { href: source.href, rel: "noopener noreferrer", target: "_blank" }, source.title));  // i18n-ignore
-      list.appendChild(item);
-    });
-    return list;
   }
 
   /* Status bar ------------------------------------------------------------ */
@@ -89,85 +66,6 @@ function CrisisdrillStudent(runtime, element, args) {
     });
     parts.status.appendChild(list);
     return changes;
-  }
-
-  /* Timer (WCAG 2.2.1: the learner can pause, extend or turn it off) ------- */
-
-  function stopClock() {
-    if (clock) { window.clearInterval(clock.interval); }
-    clock = null;
-    clear(parts.timer);
-    parts.timer.hidden = true;
-  }
-
-  function renderTimerOff() {
-    clear(parts.timer);
-    parts.timer.hidden = false;
-    parts.timer.appendChild(el("span", {}, t.gettext("The timer is off.")));
-    parts.timer.appendChild(button(t.gettext("Turn the timer on"), "nt-secondary", function () {
-      setTimer(true);
-    }));
-  }
-
-  function setTimer(enabled) {
-    kit.post("timer", { enabled: enabled }).then(function (result) {
-      if (!result.ok) { showError(result.data.error); return; }
-      view.timer_enabled = result.data.timer_enabled;
-      kit.announce(enabled ? t.gettext("The timer is on.") : t.gettext("The timer is off."));
-      startClock();
-    });
-  }
-
-  function startClock() {
-    stopClock();
-    var node = view.node;
-    if (!view.timer || !node || node.kind !== "step" || !node.time_limit || view.finished) { return; }
-    if (!view.timer_enabled) { renderTimerOff(); return; }
-    clock = { left: node.time_limit, paused: false, node: node.id };
-    parts.timer.hidden = false;
-    var display = el("p", { className: "nt-cd-countdown", role: "timer" });
-    var pause = button(t.gettext("Pause"), "nt-secondary", function () {
-      clock.paused = !clock.paused;
-      pause.textContent = clock.paused ? t.gettext("Resume") : t.gettext("Pause");
-      pause.setAttribute("aria-pressed", clock.paused ? "true" : "false");  // i18n-ignore
-      kit.announce(clock.paused ? t.gettext("Timer paused.") : t.gettext("Timer running."));
-      paint();
-    });
-    pause.setAttribute("aria-pressed", "false");
-    var extend = button(t.gettext("+30 seconds"), "nt-secondary", function () {
-      clock.left += 30;
-      kit.announce(t.format(t.ngettext("{count} second left.", "{count} seconds left.", clock.left),
-                            { count: clock.left }));
-      paint();
-    });
-    var off = button(t.gettext("Turn the timer off"), "nt-secondary", function () { setTimer(false); });
-    function paint() {
-      display.textContent = t.format(t.ngettext("Time left: {count} second", "Time left: {count} seconds",
-                                                clock.left), { count: clock.left }) +
-        (clock.paused ? " " + t.gettext("(paused)") : "");
-    }
-    parts.timer.appendChild(display);
-    var controls = el("div", { className: "nt-cd-timer-controls" });
-    controls.appendChild(pause);
-    controls.appendChild(extend);
-    controls.appendChild(off);
-    parts.timer.appendChild(controls);
-    paint();
-    clock.interval = window.setInterval(function () {
-      if (!clock || clock.paused || busy) { return; }
-      clock.left -= 1;
-      paint();
-      if (clock.left === 30 || clock.left === 10) {
-        kit.announce(t.format(t.ngettext("{count} second left.", "{count} seconds left.", clock.left),
-                              { count: clock.left }));
-      }
-      if (clock.left <= 0) {
-        var nodeId = clock.node;
-        stopClock();
-        kit.announce(t.gettext("Time is up."));
-        act("timeout", { node: nodeId });
-      }
-    }, 1000);
   }
 
   /* Nodes ------------------------------------------------------------------ */
@@ -322,155 +220,44 @@ function CrisisdrillStudent(runtime, element, args) {
 
   /* Feedback and debrief ------------------------------------------------------ */
 
-  function renderFeedback(feedback) {
-    clear(parts.feedback);
-    parts.feedback.hidden = !feedback;
-    if (!feedback) { return ""; }
-    var box = el("div", { className: "nt-card" + (feedback.critical ? " nt-cd-critical" : "") });  // i18n-ignore
-    box.appendChild(el("h3", {}, t.gettext("Feedback on your decision")));
-    var spoken = [];
-    if (feedback.label) {
-      var chosen = el("p");
-      chosen.appendChild(el("strong", {}, t.gettext("You chose:") + " "));
-      chosen.appendChild(markup("span", feedback.label));
-      box.appendChild(chosen);
-    }
-    if (feedback.critical) {
-      box.appendChild(el("p", { className: "nt-cd-critical-note" },
-                          t.gettext("This was a dangerous decision.")));
-      spoken.push(t.gettext("This was a dangerous decision."));
-    }
-    if (feedback.share !== undefined) {
-      var share = t.format(t.gettext("Result of this task: {percent}%."), { percent: Math.round(feedback.share * 100) });
-      box.appendChild(el("p", {}, share));
-      spoken.push(share);
-    }
-    if (feedback.missed && feedback.missed.length) {
-      box.appendChild(labelledList(t.gettext("Needed but not chosen:"), feedback.missed));
-    }
-    if (feedback.harmful && feedback.harmful.length) {
-      box.appendChild(labelledList(t.gettext("Harmful items you chose:"), feedback.harmful));
-    }
-    if (feedback.right && feedback.right.length) {
-      box.appendChild(labelledList(t.gettext("The recommended order:"), feedback.right, "ol"));
-    }
-    if (feedback.text) {
-      box.appendChild(markup("div", feedback.text, "nt-cd-feedback-text"));  // i18n-ignore
-      spoken.push(plain(feedback.text));
-    }
-    if (feedback.sources && feedback.sources.length) { box.appendChild(sourcesList(feedback.sources)); }
-    parts.feedback.appendChild(box);
-    return spoken.join(" ");
-  }
+  /* Restarting part-way (assessment: it ends the attempt, so the page says so first) ----- */
 
-  function labelledList(title, labels, tag) {
-    var wrap = el("div");
-    wrap.appendChild(el("p", {}, title));
-    var list = el(tag || "ul");
-    labels.forEach(function (label) { list.appendChild(markup("li", label)); });
-    wrap.appendChild(list);
-    return wrap;
-  }
-
-  function renderDebrief() {
-    clear(parts.debrief);
-    var debrief = view.debrief;
-    parts.debrief.hidden = !debrief;
-    if (!debrief) { return; }
-    parts.debrief.appendChild(el("h3", { id: uid + "-debrief" }, t.gettext("Debrief")));
-    var score = el("p", { className: "nt-cd-score" }, t.format(t.gettext("Your score: {percent}%."),
-                                                                  { percent: Math.round(debrief.score * 100) }));
-    parts.debrief.appendChild(score);
-    var verdict = t.gettext("You did not pass this drill yet.");
-    if (view.passed) { verdict = t.gettext("You passed this drill."); }
-    parts.debrief.appendChild(el("p", {}, verdict));
-    if (debrief.critical) {
-      var danger = t.gettext("You made a dangerous decision, so this attempt cannot pass whatever its points. See why below.");
-      parts.debrief.appendChild(el("p", { className: "nt-cd-critical-note" }, danger));
+  function renderRestart(confirming) {
+    var box = parts.restart;
+    clear(box);
+    var show = Boolean(view.started && view.node && !view.finished && !view.outdated);
+    box.hidden = !show;
+    if (!show) { return; }
+    if (!view.can_restart) {
+      box.appendChild(el("p", { className: "nt-muted" },
+                         t.gettext("This is your last attempt: finish it to get its grade.")));
+      return;
     }
-    if (debrief.timeouts) {
-      var ran = t.ngettext("Time ran out {count} time; the drill went on without your decision.", "Time ran out {count} times; the drill went on without your decision.", debrief.timeouts);
-      parts.debrief.appendChild(el("p", {}, t.format(ran, { count: debrief.timeouts })));
+    var noteId = uid + "-restart-note";
+    if (view.restart_uses_attempt) {
+      box.appendChild(el("p", { id: noteId, className: "nt-cd-restart-note" },
+                         t.gettext("Restarting now uses one of your attempts.")));
+      if (view.attempts_message) { box.appendChild(el("p", { className: "nt-muted" }, view.attempts_message)); }
     }
-    parts.debrief.appendChild(el("h4", {}, t.gettext("Your path")));
-    var path = el("ol", { className: "nt-cd-path" });
-    debrief.rows.forEach(function (row) {
-      var item = el("li", { className: row.critical ? "nt-cd-critical" : "" });  // i18n-ignore
-      item.appendChild(markup("div", row.text, "nt-cd-path-text"));  // i18n-ignore
-      if (row.kind === "step") {
-        if (row.timeout) {
-          item.appendChild(el("p", {}, t.gettext("Time ran out before you decided.")));
-        } else {
-          var chosen = el("p");
-          chosen.appendChild(el("strong", {}, t.gettext("You chose:") + " "));
-          chosen.appendChild(markup("span", row.label));
-          item.appendChild(chosen);
-        }
-        if (row.critical) {
-          item.appendChild(el("p", { className: "nt-cd-critical-note" }, t.gettext("Dangerous decision.")));
-        }
-        if (row.feedback) { item.appendChild(markup("div", row.feedback)); }
-        if (row.better) {
-          var better = el("div", { className: "nt-cd-better" });
-          var head = el("p");
-          head.appendChild(el("strong", {}, t.gettext("A better option:") + " "));
-          head.appendChild(markup("span", row.better.label));
-          better.appendChild(head);
-          if (row.better.feedback) { better.appendChild(markup("div", row.better.feedback)); }
-          item.appendChild(better);
-        }
-      } else {
-        item.appendChild(el("p", {}, t.format(t.gettext("Result of this task: {percent}%."),
-                                              { percent: Math.round((row.share || 0) * 100) })));
-        if (row.picked) { item.appendChild(labelledList(t.gettext("You chose:"), row.picked)); }
-        if (row.order) { item.appendChild(labelledList(t.gettext("Your order:"), row.order, "ol")); }
-        if (row.missed && row.missed.length) {
-          item.appendChild(labelledList(t.gettext("Needed but not chosen:"), row.missed));
-        }
-        if (row.harmful && row.harmful.length) {
-          item.appendChild(labelledList(t.gettext("Harmful items you chose:"), row.harmful));
-        }
-        if (row.right) { item.appendChild(labelledList(t.gettext("The recommended order:"), row.right, "ol")); }
-        if (row.feedback) { item.appendChild(markup("div", row.feedback)); }
-      }
-      path.appendChild(item);
-    });
-    parts.debrief.appendChild(path);
-    if (debrief.text) { parts.debrief.appendChild(markup("div", debrief.text, "nt-cd-debrief-text")); }  // i18n-ignore
-    if (debrief.sources.length) {
-      parts.debrief.appendChild(el("h4", {}, t.gettext("Sources")));
-      parts.debrief.appendChild(sourcesList(debrief.sources));
+    if (!confirming) {
+      var again = button(t.gettext("Start again"), "nt-secondary", function () {
+        if (view.restart_uses_attempt) { renderRestart(true); } else { restart(); }
+      });
+      if (view.restart_uses_attempt) { again.setAttribute("aria-describedby", noteId); }
+      box.appendChild(again);
+      return;
     }
-    renderCard(debrief);
-    var actions = el("div", { className: "nt-cd-actions nt-no-print" });  // i18n-ignore
-    if (view.attempts_message) { actions.appendChild(el("p", {}, view.attempts_message)); }
-    if (view.can_restart) { actions.appendChild(button(t.gettext("Start a new attempt"), "", restart)); }
-    parts.debrief.appendChild(actions);
-  }
-
-  function renderCard(debrief) {
-    var card = el("section", { className: "nt-cd-card", "aria-labelledby": uid + "-card" });
-    card.appendChild(el("h4", { id: uid + "-card" }, t.gettext("My action card")));
-    [["prepare", t.gettext("What I prepare")], ["call", t.gettext("Whom I call")],
-     ["listen", t.gettext("Where I listen")]].forEach(function (pair) {
-      card.appendChild(el("h5", {}, pair[1]));
-      card.appendChild(markup("div", debrief.card[pair[0]]));
+    var sure = button(t.gettext("Use an attempt and start again"), "", restart);
+    sure.setAttribute("aria-describedby", noteId);
+    var back = button(t.gettext("Keep going"), "nt-secondary", function () {
+      renderRestart(false);
+      box.querySelector("button").focus();
     });
-    card.appendChild(el("h5", {}, t.gettext("My notes")));
-    var notes = el("dl", { className: "nt-cd-card-notes" });
-    [t.gettext("Our meeting place:"), t.gettext("Neighbours I check on:"),
-     t.gettext("Where our kit is:")].forEach(function (label) {
-      notes.appendChild(el("dt", {}, label));
-      notes.appendChild(el("dd", {}, "\u00a0"));
-    });
-    card.appendChild(notes);
-    card.appendChild(sourcesList(debrief.card_sources));
-    card.appendChild(button(t.gettext("Print my action card"), "nt-secondary", function () {
-      root.classList.add("nt-cd-printing-card");
-      window.print();
-      window.setTimeout(function () { root.classList.remove("nt-cd-printing-card"); }, 500);
-    }));
-    parts.debrief.appendChild(card);
+    var row = el("div", { className: "nt-cd-restart-confirm" });
+    row.appendChild(sure);
+    row.appendChild(back);
+    box.appendChild(row);
+    sure.focus();
   }
 
   /* Flow ---------------------------------------------------------------------- */
@@ -482,10 +269,11 @@ function CrisisdrillStudent(runtime, element, args) {
     parts.error.hidden = true;
     parts.intro.hidden = Boolean(view.finished);
     var changes = renderStatus(focus ? previous : null) || [];
-    var spoken = renderFeedback(feedback);
+    var spoken = debriefs.renderFeedback(feedback);
     renderNode(focus);
-    renderDebrief();
-    startClock();
+    renderRestart();
+    debriefs.renderDebrief(view);
+    timer.start();
     if (focus) {
       var summary = [spoken].concat(changes);
       if (view.finished) { summary.push(t.gettext("The drill is finished. The debrief follows.")); }
@@ -515,5 +303,6 @@ function CrisisdrillStudent(runtime, element, args) {
     act("restart", {});
   }
 
-  render(args.view, null, false);
+  /* The view comes in the page's <script type="application/json" data-view> (block.py says why). */
+  render(JSON.parse(root.querySelector("script[data-view]").textContent), null, false);
 }

@@ -6,8 +6,9 @@ function CrisisdrillStudio(runtime, element, args) {
   var t = kit.t;
   var root = kit.root.querySelector(".nt-cd-studio");
   var uid = args.uid;
-  var data = args.content;
-  var settings = args.settings || {};
+  var editor = JSON.parse(root.querySelector("script[data-editor]").textContent);  /* see views.script_json */
+  var data = editor.content;
+  var settings = editor.settings || {};
   var list = root.querySelector("[data-nodes]");
   var settingsBox = root.querySelector("[data-settings]");
   var variablesBox = root.querySelector("[data-variables]");
@@ -142,7 +143,7 @@ function CrisisdrillStudio(runtime, element, args) {
     field(settingsBox, t.gettext("Pass mark (0 to 1)"), scoring.pass_threshold,
           function (v) { scoring.pass_threshold = v === null ? 0.7 : v; }, { number: true });
     field(settingsBox, t.gettext("Show better options"), scoring.showanswer, function (v) { scoring.showanswer = v; },
-          { choices: (args.showanswer_choices || []).map(function (c) { return [c, c]; }) });
+          { choices: (editor.showanswer_choices || []).map(function (c) { return [c, c]; }) });
     var card = data.card || { prepare: "", call: "", listen: "" };
     [["prepare", t.gettext("Action card: what to prepare (empty = default)")],
      ["call", t.gettext("Action card: whom to call (empty = default)")],
