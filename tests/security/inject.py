@@ -59,7 +59,7 @@ def inject_olx(xml):
     return etree.tostring(root, encoding="unicode")
 
 
-COMBINED = " " + ALLOWED_MARKUP + " " + " ".join(PAYLOADS)
+COMBINED = " " + ALLOWED_MARKUP + " " + " ".join(xml_safe(p) for p in PAYLOADS)
 
 
 def string_paths(value, path=()):
