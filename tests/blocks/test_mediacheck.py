@@ -1,6 +1,7 @@
 """mediacheck in the real workbench runtime: learner flows, grades, attempts, secrecy, bad input."""
 
 import json
+import re
 from importlib import resources
 
 import pytest
@@ -56,6 +57,12 @@ def secrets(model):
     return {secret for secret in found if secret}
 
 
+def island(fragment, name):
+    """The JSON island `name` of a view (author text travels there, not in the JS init args)."""
+    match = re.search(rf'<script id="[^"]*-{name}" type="application/json">(.*?)</script>', fragment.content, re.S)
+    return json.loads(match.group(1))
+
+
 def learner_payloads(block):
     fragment = block.render("student_view", {})
     init = json.dumps(block.student_view({}).json_init_args, ensure_ascii=False)
@@ -106,7 +113,7 @@ def test_practice_check_gives_feedback_at_once_publishes_the_grade_and_survives_
     assert published.named("noturiba.mediacheck.item.checked") == [{"item": first.id, "score": 1.0}]
     again = harness.reload(block)
     init = again.student_view({}).json_init_args
-    assert set(init["feedback"]) == {first.id}
+    assert set(island(again.student_view({}), "feedback")) == {first.id}
     assert init["answers"][first.id]["verdict"] == first.verdict
     assert 'aria-pressed="true"' in again.render("student_view", {}).content
     status, body = harness.call(again, "check_item", {"item": second.id, "verdict": "false"})
@@ -171,16 +178,21 @@ def test_assessment_hides_feedback_until_allowed_and_stops_after_max_attempts(ha
     assert "Jums atlicis 1 mēģinājums." in body["status"]
     first = harness.reload(block)
     published = Published(first)
-    assert first.attempts == 1 and first.student_view({}).json_init_args["feedback"] == {}
+    assert first.attempts == 1 and island(first.student_view({}), "feedback") == {}
     right = {item.id: {k: v for k, v in perfect(model, item).items() if k != "item"} for item in model.items}
+    status, body = harness.call(first, "submit", {"answers": right})
+    assert status == 400 and "jaunu mēģinājumu" in body["error"], "a second submit needs a new attempt first"
+    assert harness.call(first, "new_attempt", {})[0] == 200
+    assert harness.call(first, "new_attempt", {})[0] == 400, "one new attempt at a time"
     status, body = harness.call(first, "submit", {"answers": right})
     assert status == 200 and set(body["feedback"]) == {item.id for item in model.items}
     assert published.named("grade")[-1]["value"] == pytest.approx(1.0)
     status, body = harness.call(harness.reload(block), "submit", {"answers": right})
     assert status == 400 and body["error"] == "Visi mēģinājumi ir izmantoti."
+    assert harness.call(harness.reload(block), "new_attempt", {})[1]["error"] == "Visi mēģinājumi ir izmantoti."
     final = harness.reload(block)
     assert final.attempts == 2 and final.raw_earned == pytest.approx(1.0)
-    assert set(final.student_view({}).json_init_args["feedback"]) == {item.id for item in model.items}
+    assert set(island(final.student_view({}), "feedback")) == {item.id for item in model.items}
 
 
 def test_confident_and_wrong_costs_more_than_unsure_and_wrong(harness):
@@ -300,3 +312,98 @@ def test_studio_save_refuses_a_verdict_off_the_scale_and_keeps_progress_on_kept_
     assert status == 200 and len(body["warnings"]) == 1
     stored = harness.reload(block)
     assert set(stored.clean_checked()) == {block.model.items[0].id}
+
+
+def form_item(item_id="chat-1"):
+    """An item as the Studio form editor sends it (body text with a flag marked by selection)."""
+    return {"id": item_id, "kind": "message", "verdict": "false", "origin": {"name": "Kaimiņiene", "handle": None,
+            "platform": None, "date": None, "url": None}, "media": None, "explanation": "<p>Mācību piemērs.</p>",
+            "body": '<p>Steidzami! <flag id="chat-flag" note="Steidzina.">Dalies ar visiem</flag>, pirms izdzēsīs.</p>',
+            "leads": [{"id": "chat-lead", "useful": True, "title": "Ko saka VUGD?", "body": "Nekas tāds."}],
+            "sources": [["https://www.vugd.gov.lv/", "VUGD"]]}
+
+
+def test_a_form_save_keeps_progress_on_kept_items_applies_settings_and_learners_see_the_new_item(harness):
+    block = harness.load(PRACTICE)
+    kept = block.model.items[1]
+    harness.call(block, "check_item", perfect(block.model, kept))
+    score = harness.reload(block).clean_checked()[kept.id]
+    data = content.to_json(block.model)
+    data["items"] = [data["items"][1], form_item()]  # reorder, delete flood-photo, add chat-1
+    settings = {"weight": 2.0, "max_attempts": 3, "showanswer": "always", "pass_threshold": 0.5}
+    status, body = harness.call(block, "save_content", {"display_name": "Jauns", "content": data, "settings": settings})
+    assert status == 200 and body == {"saved": True, "warnings": []}
+    stored = harness.reload(block)
+    assert [item.id for item in stored.model.items] == [kept.id, "chat-1"]
+    assert stored.clean_checked() == {kept.id: score}
+    assert set(stored.clean_answers()) == {kept.id}
+    assert (stored.weight, stored.max_attempts, stored.showanswer, stored.pass_threshold) == (2.0, 3, "always", 0.5)
+    html = stored.render("student_view", {}).content
+    assert 'data-item="chat-1"' in html and "Dalies ar visiem" in html and "Steidzina." not in html
+    reimported = harness.load(harness.export(stored))
+    assert reimported.model == stored.model
+
+
+INVALID_EDITS = [
+    (lambda d: d.update(items=[]), "vismaz vienam vienumam"),
+    (lambda d: d["items"][0].update(verdict=""), "nav vērtējuma"),
+    (lambda d: d["items"][0].update(verdict="maybe"), "maybe"),
+    (lambda d: d["items"][0].update(body="<p>Bez <flag id='x' note=''>beigām</p>"), "XML"),
+    (lambda d: d["items"][0]["leads"][0].update(body="<b>nav aizvērts"), "XML"),
+    (lambda d: d["items"][0].update(sources=[["javascript:alert(1)", "x"]]), "http"),
+    (lambda d: d["items"][1].update(id="flood-photo"), "flood-photo"),
+    (lambda d: d["items"][0].update(body="<p>   </p>"), "teksts ir tukšs"),
+    (lambda d: d["items"][0].update(id=7), "nav derīgs"),
+]
+
+
+@pytest.mark.parametrize("edit, expected", INVALID_EDITS, ids=range(len(INVALID_EDITS)))
+def test_invalid_form_content_is_refused_with_its_message_and_nothing_changes(harness, edit, expected):
+    block = harness.load(PRACTICE)
+    before = content.to_json(block.model)
+    data = json.loads(json.dumps(before))
+    edit(data)
+    status, body = harness.call(block, "save_content", {"display_name": "X", "content": data})
+    assert status == 400 and expected in body["error"]
+    stored = harness.reload(block)
+    assert content.to_json(stored.model) == before and stored.display_name != "X"
+    status, body = harness.call(block, "check_content", {"content": data})
+    assert status == 200 and any(p["severity"] == "error" and expected in p["message"] for p in body["problems"])
+
+
+def test_check_content_warns_about_an_image_without_alt_text_and_saves_nothing(harness, latvian):
+    block = harness.load(PRACTICE)
+    data = content.to_json(block.model)
+    data["items"][0]["media"]["alt"] = None
+    status, body = harness.call(block, "check_content", {"content": data})
+    assert status == 200 and [p["severity"] for p in body["problems"]] == ["warning"]
+    assert "alternatīvā teksta" in body["problems"][0]["message"]
+    assert harness.reload(block).model.items[0].media.alt
+
+
+def test_studio_view_holds_the_form_and_the_olx_editor_with_unique_ids_and_labels(harness, latvian):
+    block = harness.load(PRACTICE)
+    fragment = block.render("studio_view", {})
+    html = fragment.content
+    assert "Saglabāt" in html and "nt-mc-studio" in html and "nt-olx-editor" in html
+    tree = etree.fromstring(f"<root>{html}</root>", etree.HTMLParser())
+    ids = tree.xpath("//@id")
+    assert len(ids) == len(set(ids))
+    assert all(label.get("for") in ids for label in tree.xpath("//label"))
+    args = block.studio_view({}).json_init_args
+    assert island(fragment, "studio-model")["content"] == content.to_json(block.model)
+    assert args["uid"] != block.dom_id() and "content" not in args
+    other = Harness().load(PRACTICE)
+    assert other.studio_view({}).json_init_args["uid"] != args["uid"]
+
+
+def test_author_text_never_travels_in_the_js_init_args_that_the_runtime_writes_unescaped(harness):
+    xml = PRACTICE.replace('note="Kliedzoši', 'note="&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; Kliedzoši')
+    block = harness.load(xml)
+    harness.call(block, "check_item", perfect(block.model, block.model.items[0]))
+    for view in ("student_view", "studio_view"):
+        fragment = harness.reload(block).render(view, {})
+        assert "</script><script>" not in json.dumps(fragment.json_init_args), view
+        assert "<script>alert" not in fragment.content, view
+    feedback = island(harness.reload(block).student_view({}), "feedback")
+    assert "</script><script>alert(1)</script>" in json.dumps(feedback)

@@ -7,7 +7,7 @@ leads or verdicts are dropped when read (never a crash).
 """
 
 from xblock.core import XBlock
-from xblock.fields import Dict, Scope
+from xblock.fields import Boolean, Dict, Scope
 from xblock.scorable import Score
 
 from noturiba import events
@@ -33,12 +33,15 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
 
     content_api = content
     i18n_js_namespace = "NoturibaMediacheckI18n"
+    block_settings_key = "mediacheck"
     has_custom_completion = True
 
     answers = Dict(default={}, scope=Scope.user_state, help="Current answer per item id (drafts and checked).")
     opened = Dict(default={}, scope=Scope.user_state, help="Lead ids the learner opened, per item id.")
     checked = Dict(default={}, scope=Scope.user_state, help="Practice mode: item id -> score of the last check.")
     submitted = Dict(default={}, scope=Scope.user_state, help="Answers of the last submission (assessment, survey).")
+    retrying = Boolean(default=False, scope=Scope.user_state,
+                       help="Assessment: the learner started a new attempt after the last submission.")
 
     @property
     def has_score(self):
@@ -48,11 +51,6 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
             return True
 
     workbench_scenarios = classmethod(lambda cls: cls.scenarios_from_package())
-
-    def xml_text_content(self):
-        # XBlock would write the `content` field (our model as a dict) as the node's text;
-        # the model is written as child elements by content.to_node instead. (Kit workaround.)
-        return None
 
     # State, cleaned against the current content ---------------------------------
 
@@ -118,7 +116,13 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
         return self.build_fragment(html, css=("mediacheck.css",))
 
     def studio_view(self, context=None):
-        return self.olx_editor_fragment()
+        """The form editor (items, flags, leads, images, preview, checks), then the kit's OLX editor below it."""
+        ctx, init_args = views.studio(self)
+        html = self.render_template("studio.html", ctx) + self.olx_editor_fragment().content
+        return self.build_fragment(html, js=("noturiba/olx_editor.js", "mediacheck_studio_text.js",
+                                             "mediacheck_studio_form.js", "mediacheck_studio.js"),
+                                   css=("mediacheck.css", "mediacheck_studio.css"), init="MediacheckStudio",
+                                   init_args=init_args)
 
     def public_view(self, context=None):
         sample = views.ordered_items(self)[:1]
@@ -221,6 +225,8 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
             raise HandlerError(Message("Your answers are already recorded."))
         if mode == "assessment" and not self.can_submit():
             raise HandlerError(Message("You have used all your attempts."))
+        if mode == "assessment" and self.submitted and not self.retrying:
+            raise HandlerError(Message("These answers are already submitted. Start a new attempt to answer again."))
         answers = {}
         for item_id, raw in data["answers"].items():
             item = self._item(item_id)
@@ -229,6 +235,7 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
             raise HandlerError(Message("Choose a verdict for every item first."))
         self.answers = answers
         self.submitted = answers
+        self.retrying = False
         self.attempts += 1
         if mode == "survey":
             from .aggregate import record_survey
@@ -241,6 +248,17 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
         events.emit(self, "exercise", "submitted", mode=mode, items=len(answers), score=round(score, 4))
         return {"submitted": True, "feedback": views.due_feedback(self), "status": views.status(self),
                 "completed": True, "can_submit": self.can_submit()}
+
+    @json_handler
+    def new_attempt(self, data, suffix=""):
+        """Assessment: open a new attempt after a submission (answers stay as drafts, feedback is hidden)."""
+        validated(data)
+        if self.model.mode != "assessment" or not self.submitted or self.retrying:
+            raise HandlerError(Message("There is no submitted attempt to start again from."))
+        if not self.can_submit():
+            raise HandlerError(Message("You have used all your attempts."))
+        self.retrying = True
+        return {"status": views.status(self), "can_submit": True}
 
     @json_handler
     def reset(self, data, suffix=""):

@@ -8,14 +8,31 @@ explanations enter only through grading.feedback(), when they are due.
 import random
 import re
 
+from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 
 from noturiba.html import sanitize
-from noturiba.messages import Message, PluralMessage
+from noturiba.messages import N_, Message
+from noturiba.scoring import SHOWANSWER_CHOICES, attempts_left_message
 
 from . import content, grading
 
+KIND_LABELS = {
+    "post": N_("Social media post"), "headline": N_("News headline"), "message": N_("Forwarded chat message"),
+    "image": N_("Image"), "article": N_("Article excerpt"), "video": N_("Video"),
+}
+MODE_LABELS = {"practice": N_("Practice"), "assessment": N_("Assessment"), "survey": N_("Survey")}
 SAFE_SRC = re.compile(r"^(https?://|/)[^\s\"'<>]*$", re.IGNORECASE)
+
+
+def json_island(block, name, value):
+    """(HTML, element id) of a JSON island for the page's script, for data that holds author text.
+
+    The XBlock runtime writes JS init args into a <script> element without escaping, so "</script>"
+    in an author's text would end it there; json_script escapes <, > and & (the JS reads the island).
+    """
+    element_id = f"{block.dom_id()}-{name}"
+    return json_script(value, element_id), element_id
 
 
 def ordered_items(block):
@@ -96,18 +113,11 @@ def due_feedback(block):
     mode = block.model.mode
     if mode == "practice":
         return feedback_for(block, block.clean_answers(), set(block.clean_checked()))
-    if mode == "assessment" and block.submitted:
+    if mode == "assessment" and block.submitted and not block.retrying:
         score = block.raw_earned or 0.0
         if block.answer_available(correct=score >= 0.9999):
             return feedback_for(block, block.clean_submitted())
     return {}
-
-
-def attempts_left_message(left):
-    # The kit's scoring.attempts_left_message passes `count` twice to PluralMessage (TypeError); same msgids here.
-    if left == 0:
-        return Message("You have used all your attempts.")
-    return PluralMessage("You have {count} attempt left.", "You have {count} attempts left.", left)
 
 
 def status(block):
@@ -132,6 +142,21 @@ def completed(block):
     return bool(block.submitted)
 
 
+def can_submit(block):
+    mode = block.model.mode
+    if mode == "practice":
+        return True
+    if mode == "survey":
+        return not block.submitted
+    return block.can_submit() and (not block.submitted or block.retrying)
+
+
+def can_retry(block):
+    """Assessment: a submitted attempt with attempts left can be followed by a new one."""
+    return (block.model.mode == "assessment" and bool(block.submitted) and not block.retrying
+            and block.can_submit())
+
+
 def student(block):
     model = block.model
     items = ordered_items(block)
@@ -141,20 +166,42 @@ def student(block):
         "confidence": model.confidence, "cards": cards, "verdicts": verdict_options(block),
         "status": status(block), "aggregate": block.staff_aggregate(),
     }
+    context["feedback_island"], feedback_id = json_island(block, "feedback", due_feedback(block))
     init_args = {
         "namespace": block.i18n_js_namespace, "mode": model.mode, "confidence": model.confidence,
         "items": [item.id for item in items], "answers": block.clean_answers(),
-        "feedback": due_feedback(block), "submitted": bool(block.submitted),
-        "can_submit": block.can_submit() if model.mode != "practice" else True,
+        "feedback_id": feedback_id, "submitted": bool(block.submitted),
+        "can_submit": can_submit(block), "can_retry": can_retry(block),
         "completed": completed(block), "status": status(block),
     }
     return context, init_args
 
 
 def author_summary(block):
-    """The author's overview in Studio (answers included: authors wrote them)."""
+    """The author's overview in Studio (answers included: authors wrote them); rich text sanitised."""
     model = block.model
     label = label_translator(block)
+
+    def rich(markup):
+        return mark_safe(sanitize(block.static_urls(markup)))  # noqa: S308 - sanitised author markup
     return [{"id": item.id, "kind": item.kind, "verdict": label(item.verdict),
-             "flags": len(item.flags), "leads": len(item.leads),
-             "useful": sum(1 for lead in item.leads if lead.useful)} for item in model.items]
+             "flags": item.flags, "leads": item.leads, "useful": sum(1 for lead in item.leads if lead.useful),
+             "body": rich(item.body), "explanation": rich(item.explanation)} for item in model.items]
+
+
+def studio(block):
+    """The Studio form editor's template context and init args (the model as editor JSON)."""
+    uid = block.dom_id() + "-form"
+    gettext = block.t.gettext
+    kinds = [{"id": kind, "label": gettext(KIND_LABELS[kind])} for kind in content.KINDS]
+    context = {"uid": uid, "display_name": block.display_name, "kinds": kinds}
+    context["model_island"], model_id = json_island(block, "studio-model", {
+        "content": content.to_json(block.model), "scale": verdict_options(block)})
+    init_args = {
+        "namespace": block.i18n_js_namespace, "uid": uid, "model_id": model_id,
+        "settings": {"weight": block.weight, "max_attempts": block.max_attempts, "showanswer": block.showanswer,
+                     "pass_threshold": block.pass_threshold},
+        "showanswer_choices": list(SHOWANSWER_CHOICES), "kinds": kinds,
+        "modes": [{"id": mode, "label": gettext(MODE_LABELS[mode])} for mode in content.MODES],
+    }
+    return context, init_args

@@ -10,6 +10,8 @@ function MediacheckStudent(runtime, element, args) {
   var printButton = root.querySelector(".nt-mc-print");
   var saveTimers = {};
   var locked = args.mode === "survey" && args.submitted;
+  var island = args.feedback_id && document.getElementById(args.feedback_id);
+  var initialFeedback = island ? JSON.parse(island.textContent) : {};  // feedback due now (author text: not in args)
 
   function sections() { return Array.prototype.slice.call(root.querySelectorAll(".nt-item")); }
   function segmentsOf(section) { return Array.prototype.slice.call(section.querySelectorAll(".nt-seg")); }
@@ -267,17 +269,36 @@ function MediacheckStudent(runtime, element, args) {
         setStatus(result.data.status);
         setCompleted(true);
         if (args.mode === "survey") { locked = true; }
-        submitButton.disabled = args.mode === "survey" || !result.data.can_submit;
+        submitButton.disabled = true;
+        if (newAttemptButton) { newAttemptButton.hidden = !result.data.can_submit; }
         kit.announce((result.data.status || []).join(" ") || t.gettext("Your answers are sent."));
         statusBox.focus();
       });
     });
-    if (locked || (args.mode === "assessment" && !args.can_submit)) { submitButton.disabled = true; }
+    if (locked || !args.can_submit) { submitButton.disabled = true; }
+  }
+
+  var newAttemptButton = root.querySelector(".nt-mc-new-attempt");
+  if (newAttemptButton) {
+    newAttemptButton.hidden = !args.can_retry;
+    newAttemptButton.addEventListener("click", function () {
+      kit.post("new_attempt", {}).then(function (result) {
+        if (!result.ok) { showError(result.data.error); return; }
+        showError("");
+        sections().forEach(clearFeedback);
+        setStatus(result.data.status);
+        newAttemptButton.hidden = true;
+        submitButton.disabled = false;
+        kit.announce(t.gettext("A new attempt has started: your earlier answers are kept, change them and submit again."));
+        var first = root.querySelector(".nt-seg, .nt-mc-verdict input");  // i18n-ignore
+        if (first) { first.focus(); }
+      });
+    });
   }
 
   printButton.addEventListener("click", function () { window.print(); });
   sections().forEach(function (section) {
-    var fb = args.feedback && args.feedback[section.getAttribute("data-item")];
+    var fb = initialFeedback[section.getAttribute("data-item")];
     if (fb) { renderFeedback(section, fb); }
   });
   setCompleted(args.completed);

@@ -1,0 +1,114 @@
+"""mediacheck's Studio form editor in Chromium: keyboard only, flags marked by selecting text, saved, axe clean."""
+
+import pytest
+from workbench import scenarios as wb_scenarios
+
+from .conftest import axe_violations, describe
+
+pytestmark = pytest.mark.browser
+
+
+def scenario_key(title_part):
+    return next(key for key, scenario in wb_scenarios.SCENARIOS.items()
+                if key.startswith("mediacheck.") and title_part in scenario.description)
+
+
+def tab_to(page, predicate, limit=250, back=False):
+    """Press Tab (or Shift+Tab) until the focused element satisfies the JS `predicate(el)`."""
+    for _ in range(limit):
+        page.keyboard.press("Shift+Tab" if back else "Tab")
+        if page.evaluate(f"(el => {predicate})(document.activeElement)"):
+            return
+    raise AssertionError(f"Tab never reached: {predicate}")
+
+
+def focused_label(page):
+    return page.evaluate("(el => el.labels && el.labels[0] ? el.labels[0].textContent : '')(document.activeElement)")
+
+
+def open_studio(page, workbench, key):
+    page.goto(f"{workbench}/scenario/{key}/studio_view/?lang=lv")
+    page.locator(".nt-mc-studio [data-items] li").first.wait_for()
+    page.locator(".nt-mc-studio [data-problems]").get_by_text("Problēmas nav atrastas.").wait_for()
+
+
+def test_a_trainer_adds_an_item_and_marks_a_flag_by_keyboard_and_learners_see_it(workbench, page):
+    key = scenario_key("plūdi Vecrīgā")
+    open_studio(page, workbench, key)
+    studio = page.locator(".nt-mc-studio")
+    tab_to(page, "el.matches('[data-new-kind]')")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.matches('[data-add-item]')")
+    page.keyboard.press("Enter")
+    assert focused_label(page) == "Identifikators"
+    problems = studio.locator("[data-problems]")
+    problems.get_by_text("Vienumam “item1” nav vērtējuma.").wait_for()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("chat-1")
+    page.keyboard.press("Tab")  # kind
+    page.keyboard.press("Tab")  # verdict
+    assert focused_label(page) == "Vērtējums"
+    for _ in range(6):
+        if page.evaluate("document.activeElement.value") == "false":
+            break
+        page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.value") == "false"
+    tab_to(page, "el.tagName === 'TEXTAREA'")
+    assert focused_label(page) == "Vienuma teksts"
+    page.keyboard.type("Steidzami! Dalies ar visiem, pirms izdzēsīs. Mācību piemērs.")
+    page.keyboard.press("Home")
+    for _ in range(len("Steidzami! ")):
+        page.keyboard.press("ArrowRight")
+    for _ in range(len("Dalies ar visiem")):
+        page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Atzīmēt atlasīto tekstu kā brīdinājuma zīmi"
+    page.keyboard.press("Enter")
+    assert "Piezīme" in focused_label(page)  # the note of the new flag has the focus
+    page.keyboard.type("Steidzināšana dalīties ir manipulācijas paņēmiens.")
+    item = studio.locator("[data-items] > li").last
+    assert item.locator(".nt-mc-flag-quote").inner_text() == "“Dalies ar visiem”"
+    assert item.locator(".nt-mc-preview-card mark").inner_text() == "Dalies ar visiem"
+    problems.get_by_text("Problēmas nav atrastas.").wait_for()
+    tab_to(page, "el.matches('[data-apply]')")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('[data-live]').textContent.includes('Saglabāts')")
+    assert page.js_errors == []
+
+    open_studio(page, workbench, key)
+    assert studio.locator("[data-items] > li").count() == 3
+    page.goto(f"{workbench}/scenario/{key}/student_view/?lang=lv")
+    card = page.locator(".nt-item[data-item='chat-1']")
+    card.wait_for()
+    assert "Dalies ar visiem" in card.inner_text()
+    assert page.locator(".nt-item").count() == 3
+    assert page.js_errors == []
+
+
+def test_an_image_without_alt_text_is_refused_and_the_studio_view_is_axe_clean(workbench, page):
+    key = scenario_key("plūdi Vecrīgā")
+    open_studio(page, workbench, key)
+    studio = page.locator(".nt-mc-studio")
+    first = studio.locator("[data-items] > li").first
+    first.locator("summary").focus()
+    page.keyboard.press("Enter")  # open the first item
+    alt = first.get_by_label("Alternatīvais teksts: kas redzams attēlā (obligāts)")
+    alt.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    studio.locator("[data-problems]").get_by_text("nav alternatīvā teksta", exact=False).wait_for()
+    assert "Attēls bez alternatīvā teksta!" in first.locator(".nt-mc-preview-box").inner_text()
+    tab_to(page, "el.matches('[data-apply]')")
+    page.keyboard.press("Enter")
+    error = studio.locator("[data-form-error]")
+    error.wait_for(state="visible")
+    assert "flood-photo" in error.inner_text()
+    violations = axe_violations(page, ".noturiba")
+    assert violations == [], describe(violations)
+    ids = page.evaluate("Array.from(document.querySelectorAll('[id]')).map(e => e.id)")
+    assert len(ids) == len(set(ids))
+    unlabelled = page.evaluate("""Array.from(document.querySelectorAll(
+        '.nt-mc-studio input, .nt-mc-studio select, .nt-mc-studio textarea')
+        ).filter(e => !(e.labels && e.labels.length)).length""")
+    assert unlabelled == 0
+    assert page.js_errors == []

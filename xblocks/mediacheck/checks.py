@@ -1,0 +1,73 @@
+"""Validation of a mediacheck model: errors refuse a save, warnings only inform; pure."""
+
+import re
+
+from noturiba import olx
+from noturiba.html import images_without_alt, plain_text
+from noturiba.messages import Message, Problem
+
+from .model import ID_PATTERN, KINDS, MODES
+
+
+def validate(model):
+    """Problems of a model: errors refuse a save, warnings only inform."""
+    problems = []
+
+    def error(message, node_id=None):
+        problems.append(Problem("error", message, node_id))
+
+    if model.mode not in MODES:
+        error(Message("The attribute {name} must be one of: {choices}; not \"{value}\".",
+                      name="mode", choices=", ".join(MODES), value=model.mode[:40]))
+    scale_ids = [v.id for v in model.scale]
+    if len(set(scale_ids)) != len(scale_ids):
+        error(Message("A verdict id is used twice on the scale."))
+    if not model.items:
+        error(Message("The exercise needs at least one item."))
+    seen = set()
+    for item in model.items:
+        ids = [item.id] + [flag.id for flag in _flags_or_none(item, error)] + [lead.id for lead in item.leads]
+        for node_id in ids:
+            if not ID_PATTERN.fullmatch(node_id or ""):
+                error(Message("The id \"{id}\" may hold only letters, digits and _ . : - (at most 100).",
+                              id=(node_id or "")[:100]), item.id)
+            elif node_id in seen:
+                error(Message("The id \"{id}\" is used twice in this block.", id=node_id), node_id)
+            seen.add(node_id)
+        if item.kind not in KINDS:
+            error(Message("The attribute {name} must be one of: {choices}; not \"{value}\".",
+                          name="kind", choices=", ".join(KINDS), value=item.kind[:40]), item.id)
+        if not item.verdict:
+            error(Message("The item \"{id}\" has no verdict.", id=item.id), item.id)
+        elif item.verdict not in scale_ids:
+            error(Message("The verdict \"{verdict}\" of item \"{id}\" is not on the scale: {choices}.",
+                          verdict=item.verdict[:40], id=item.id, choices=", ".join(scale_ids)), item.id)
+        if not plain_text(item.body):
+            error(Message("The item \"{id}\" has an empty body.", id=item.id), item.id)
+        for flag in _flags_or_none(item, lambda *a: None):
+            if not flag.text:
+                error(Message("The flag \"{id}\" marks no text.", id=flag.id), flag.id)
+        for lead in item.leads:
+            if not lead.title.strip():
+                error(Message("The lead \"{id}\" needs a title.", id=lead.id), lead.id)
+        if item.media is not None and not (item.media.alt or "").strip():
+            problems.append(Problem("warning", Message(
+                "The image of item \"{id}\" has no alt text: describe it for learners who cannot see it.",
+                id=item.id), item.id))
+        for href, _title in item.sources:
+            if not re.match(r"https?://\S", href or ""):
+                error(Message("A source link must start with http:// or https://."), item.id)
+        markup = item.body + item.explanation + "".join(lead.body for lead in item.leads)
+        if images_without_alt(markup):
+            problems.append(Problem("warning", Message(
+                "An image in item \"{id}\" has no alt text: describe it for learners who cannot see it.",
+                id=item.id), item.id))
+    return problems
+
+
+def _flags_or_none(item, error):
+    try:
+        return item.flags
+    except olx.OlxError as problem:
+        error(problem.message, item.id)
+        return ()
