@@ -4,30 +4,42 @@ Scoring: `has_score` is a property, False in survey mode (a survey in a graded
 subsection must not count as 0 points) and True otherwise; surveys publish
 completion only. Practice mode never counts attempts (unlimited checks);
 assessment counts one attempt per submit.
+
+Platform settings: `block_settings_key = "civicquiz"`, so the settings service
+hands the block XBLOCK_SETTINGS["civicquiz"]. Its "min_group" (a whole number,
+at least 1) is the smallest group whose survey tallies are shown when the OLX
+does not set `min_group`; without either, content.DEFAULT_MIN_GROUP (5).
+
+Studio: studio_view is a form editor of the question bank (public/civicquiz_studio.js,
+posting the model's JSON to the kit's save_content, live checks through check_content)
+above the kit's OLX editor. Staff results: staff.py.
 """
 
-import hashlib
+import json
 
-from webob import Response
+from lxml import etree
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Integer, Scope
 from xblock.scorable import Score
 
 from noturiba import events
 from noturiba.base import ContentBlock
+from noturiba.fragments import render_kit_template
 from noturiba.handlers import Field, HandlerError, json_handler, validated
 from noturiba.html import plain_text, sanitize
 from noturiba.messages import Message, PluralMessage
-from noturiba.scoring import ScoringMixin, attempts_left_message
+from noturiba.scoring import SHOWANSWER_CHOICES, ScoringMixin, attempts_left_message
 
 from . import aggregates, content, grading, views
+from .staff import StaffMixin
 
 
-class CivicQuizBlock(ScoringMixin, ContentBlock):
+class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
     """A civic quiz, poll or survey (OLX: ../shared/OLX.md, civicquiz)."""
 
     content_api = content
     i18n_js_namespace = "NoturibaCivicquizI18n"
+    block_settings_key = "civicquiz"  # XBLOCK_SETTINGS["civicquiz"] reaches the block through the settings service
     has_custom_completion = True
 
     answers = Dict(default={}, scope=Scope.user_state, help="The learner's answers by question id (drafts too).")
@@ -46,10 +58,18 @@ class CivicQuizBlock(ScoringMixin, ContentBlock):
         except ValueError:
             return True
 
-    def xml_text_content(self):
-        # XBlock writes a field named `content` as element text; our content is the OLX children
-        # (the kit's ContentBlock should say this once for every block).
-        return None
+    def min_group(self):
+        """The smallest group whose tallies are shown: the OLX's min_group, else
+        XBLOCK_SETTINGS["civicquiz"]["min_group"], else content.DEFAULT_MIN_GROUP."""
+        return self.model.min_group if self.model.min_group is not None else self.platform_min_group()
+
+    def platform_min_group(self):
+        service = self.runtime.service(self, "settings")
+        bucket = service.get_settings_bucket(self) if service else {}
+        value = bucket.get("min_group") if isinstance(bucket, dict) else None
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+            return value
+        return content.DEFAULT_MIN_GROUP
 
     # Learner context -----------------------------------------------------------
 
@@ -106,12 +126,12 @@ class CivicQuizBlock(ScoringMixin, ContentBlock):
         ctx = {"display_name": self.display_name, "uid": self.dom_id(), "mode": model.mode,
                "questions": questions, "certainty": model.certainty, "total": total,
                "progress_text": self.t.render(progress), "pass_text": self.t.render(pass_text),
-               "is_staff": self.is_staff(),
+               "staff_html": self.staff_html() if self.is_staff() else "",
                "attempts_text": self.attempts_text(), "submitted": self.submitted}
         html = self.render_template("student.html", ctx)
         return self.build_fragment(html, js=("civicquiz.js",), css=("civicquiz.css",), init="CivicquizStudent",
-                                   init_args={**self.learner_state(layout, answers),
-                                              "namespace": self.i18n_js_namespace})
+                                   init_args=views.script_safe({**self.learner_state(layout, answers),
+                                                                "namespace": self.i18n_js_namespace}))
 
     def attempts_text(self):
         if self.model.mode != "assessment" or not self.max_attempts:
@@ -123,7 +143,7 @@ class CivicQuizBlock(ScoringMixin, ContentBlock):
         model = self.model
         state = {"mode": model.mode, "certainty": model.certainty, "total": len(layout.questions),
                  "answered": sorted(answers), "submitted": self.submitted, "feedback": [], "result": None,
-                 "can_submit": self.can_submit(), "min_group": model.min_group, "aggregates": None}
+                 "can_submit": self.can_submit(), "min_group": self.min_group(), "aggregates": None}
         if model.mode == "practice":
             state["feedback"] = [views.feedback(q, layout, self.checked[q.id]) for q in layout.questions
                                  if q.id in self.checked]
@@ -143,7 +163,8 @@ class CivicQuizBlock(ScoringMixin, ContentBlock):
                      for q in model.questions]
         html = self.render_template("author.html", {
             "display_name": self.display_name, "mode": model.mode, "questions": questions, "draw": model.draw,
-            "summary_text": self.t.render(self.summary_message()), "problems": problems, "uid": self.dom_id()})
+            "summary_text": self.t.render(self.summary_message()), "problems": problems, "uid": self.dom_id(),
+            "staff_html": self.staff_html()})
         return self.build_fragment(html, css=("civicquiz.css",))
 
     def summary_message(self):
@@ -156,7 +177,26 @@ class CivicQuizBlock(ScoringMixin, ContentBlock):
         return PluralMessage("{count} question.", "{count} questions.", shown)
 
     def studio_view(self, context=None):
-        return self.olx_editor_fragment()
+        """The bank editor (a form posting the model's JSON to save_content), then the kit's OLX editor."""
+        node = etree.Element(content.TAG)
+        content.to_node(self.model, node)
+        uid = self.dom_id()
+        olx_html = render_kit_template(self, "olx_editor.html", {
+            "display_name": self.display_name, "olx": etree.tostring(node, encoding="unicode", pretty_print=True),
+            "uid": uid})
+        # The bank travels in an autoescaped attribute: author markup in the runtime's
+        # <script type="json/xblock-args"> could close that element ("</script>").
+        form_html = self.render_template("studio.html", {"display_name": self.display_name, "uid": uid + "-form",
+                                                         "bank": json.dumps(content.to_json(self.model))})
+        settings = {"weight": self.weight, "max_attempts": self.max_attempts, "showanswer": self.showanswer,
+                    "pass_threshold": self.pass_threshold}
+        scripts = ("noturiba/olx_editor.js", "civicquiz_form.js", "civicquiz_studio.js")
+        return self.build_fragment(form_html + olx_html, js=scripts,
+                                   css=("civicquiz.css",), init="CivicquizStudio",
+                                   init_args={"namespace": self.i18n_js_namespace, "uid": uid + "-form",
+                                              "settings": settings,
+                                              "default_min_group": self.platform_min_group(),
+                                              "showanswer_choices": list(SHOWANSWER_CHOICES)})
 
     def public_view(self, context=None):
         model = self.model
@@ -170,7 +210,7 @@ class CivicQuizBlock(ScoringMixin, ContentBlock):
 
     def student_view_data(self, context=None):
         """For mobile apps: the learner-safe projection (no correct flags, answers or explanations)."""
-        return {"display_name": self.display_name, **content.public(self.model)}
+        return {**content.public(self.model), "display_name": self.display_name, "min_group": self.min_group()}
 
     # Handlers --------------------------------------------------------------
 
@@ -278,7 +318,7 @@ class CivicQuizBlock(ScoringMixin, ContentBlock):
     def learner_aggregates(self):
         """Survey distributions, or why they are not shown yet (fewer than min_group answers)."""
         respondents, counts = aggregates.snapshot(self.block_id())
-        minimum = self.model.min_group
+        minimum = self.min_group()
         if respondents < minimum:
             message = PluralMessage("Results appear once at least {count} person has answered.",
                                     "Results appear once at least {count} people have answered.",
@@ -299,53 +339,6 @@ class CivicQuizBlock(ScoringMixin, ContentBlock):
         self.draw_round += 1
         self.answers, self.certainties, self.results, self.submitted = {}, {}, {}, False
         return {"started": True}
-
-    # Staff --------------------------------------------------------------------
-
-    @json_handler
-    def staff_results(self, data, suffix=""):
-        validated(data)
-        if not self.is_staff():
-            raise HandlerError(Message("Only course staff may see the results."), status=403)
-        respondents, counts = aggregates.snapshot(self.block_id())
-        return {"respondents": respondents, "pass_rate": aggregates.pass_rate(counts),
-                "questions": views.survey_summary(self.model, counts, respondents)}
-
-    @XBlock.handler
-    def export_csv(self, request, suffix=""):
-        """Researchers' CSV of anonymous responses (learner keys are hashes, cells formula-safe)."""
-        if not self.is_staff():
-            return Response(self.t.render(Message("Only course staff may see the results.")), status=403,
-                            content_type="text/plain", charset="utf-8")
-        response = Response(aggregates.export_csv(self.block_id()), content_type="text/csv", charset="utf-8")
-        response.content_disposition = f'attachment; filename="civicquiz-{self.dom_id()}.csv"'
-        return response
-
-    def generate_report_data(self, user_state_iterator, limit_responses=None):
-        """Rows for the instructor's 'problem responses' report: one per answered question."""
-        count = 0
-        for user_state in user_state_iterator:
-            for question_id, answer in (user_state.state.get("answers") or {}).items():
-                q = self.model.question(question_id)
-                if q is None:
-                    continue
-                if limit_responses is not None and count >= limit_responses:
-                    return
-                count += 1
-                yield user_state.username, {"Question": plain_text(q.prompt), "Question ID": q.id,
-                                            "Answer": views.report_answer(q, answer)}
-
-    def delete_survey_answers(self):
-        """Remove this learner's anonymous rows (called when their state is deleted)."""
-        aggregates.forget(self.block_id(), self.learner_key())
-
-    def clear_student_state(self, user_id, course_id, item_id, requesting_user_id):
-        """The LMS 'delete learner state' hook: `user_id` is the learner's anonymous id there.
-
-        The key repeats noturiba.base.learner_key's formula for that anonymous id.
-        """
-        raw = f"{user_id}:{self.scope_ids.usage_id}"
-        aggregates.forget(self.block_id(), hashlib.sha256(raw.encode()).hexdigest()[:32])
 
     # Scoring -----------------------------------------------------------------
 

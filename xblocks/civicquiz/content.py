@@ -14,241 +14,44 @@ Pure: no XBlock, no Django. The OLX is specified in ../shared/OLX.md (civicquiz)
 Question ids are unique in the block; option, item and pair ids are unique in
 their question (every question may have options "a", "b", ...). Learner
 state refers to these ids only.
+
+This module is the contract the kit uses (TAG, ATTRIBUTES, parse, to_node,
+to_json, from_json, validate, public, ContentError); the dataclasses live in
+model.py and the OLX reader/writer in olx_io.py. `min_group` is None when the
+OLX does not set it: the block then uses XBLOCK_SETTINGS["civicquiz"]["min_group"]
+(DEFAULT_MIN_GROUP when the platform does not set it either).
 """
 
 import math
 import re
-from dataclasses import dataclass, field, replace
-from xml.sax.saxutils import escape
 
+import lxml.html
 from lxml import etree
 
 from noturiba import olx
-from noturiba.html import images_without_alt
+from noturiba.html import images_without_alt, sanitize
 from noturiba.messages import Message, Problem
 
-TAG = "civicquiz"
-ATTRIBUTES = ("mode", "draw", "shuffle", "certainty", "min_group")
-MODES = ("practice", "assessment", "survey")
-TYPES = ("single", "multiple", "truefalse", "numeric", "order", "match", "scale", "text")
-GRADED_TYPES = ("single", "multiple", "truefalse", "numeric", "order", "match")
-SURVEY_TYPES = ("single", "multiple", "scale", "text")
-DEFAULT_MIN_GROUP = 5
-MAX_QUESTIONS = 500
-MAX_CHOICES = 50
-SCALE_LIMIT = 11  # at most 11 points on a scale (0..10)
-
-# Which child elements each question type accepts.
-CHILDREN = {
-    "single": {"prompt", "option", "explanation"},
-    "multiple": {"prompt", "option", "explanation"},
-    "truefalse": {"prompt", "explanation"},
-    "numeric": {"prompt", "explanation"},
-    "order": {"prompt", "item", "explanation"},
-    "match": {"prompt", "pair", "explanation"},
-    "scale": {"prompt", "explanation"},
-    "text": {"prompt", "explanation"},
-}
-
-
-class ContentError(ValueError):
-    """Malformed editor JSON: carries a translatable Message."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
-
-    def render(self, gettext=None, ngettext=None):
-        return self.message.render(gettext, ngettext)
-
-
-@dataclass(frozen=True)
-class Option:
-    id: str
-    label: str
-    correct: bool = False
-
-
-@dataclass(frozen=True)
-class Item:
-    id: str
-    label: str
-
-
-@dataclass(frozen=True)
-class Pair:
-    id: str
-    left: str
-    right: str
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    type: str
-    prompt: str = ""
-    topic: str = ""
-    difficulty: int | None = None
-    options: tuple = ()          # Option, for single and multiple
-    answer: bool | float | None = None  # truefalse: bool; numeric: float
-    tolerance: float | None = None      # numeric: allowed absolute difference
-    items: tuple = ()            # Item, for order: the right order as written
-    pairs: tuple = ()            # Pair, for match
-    scale_min: int | None = None
-    scale_max: int | None = None
-    low: str = ""
-    high: str = ""
-    explanation: str = ""
-    sources: tuple = ()          # (href, title)
-
-    @property
-    def graded(self):
-        return self.type in GRADED_TYPES
-
-    def choice_ids(self):
-        """The ids of the parts a learner picks or arranges (options, items or pairs)."""
-        return [part.id for part in (*self.options, *self.items, *self.pairs)]
-
-
-@dataclass(frozen=True)
-class Quiz:
-    mode: str = "practice"
-    draw: int | None = None
-    shuffle: bool = False
-    certainty: bool = False
-    min_group: int = DEFAULT_MIN_GROUP
-    questions: tuple = field(default_factory=tuple)
-
-    def question(self, question_id):
-        return next((q for q in self.questions if q.id == question_id), None)
-
-    def ids(self):
-        return [q.id for q in self.questions]
-
-
-def markup(node, skip=()):
-    """The mixed content of `node` as markup. Unlike noturiba.olx.inner_xml, text is kept
-    escaped ("A &amp; B"), so the markup parses again when written back (round trip)."""
-    parts = [escape(node.text or "")]
-    for child in node:
-        if not isinstance(child.tag, str) or olx.local_name(child.tag) in skip:
-            parts.append(escape(child.tail or ""))
-            continue
-        parts.append(etree.tostring(child, encoding="unicode", with_tail=True))
-    return "".join(parts).strip()
-
-
-# OLX -> model -----------------------------------------------------------------
-
-def parse(node):
-    """The Quiz in a <civicquiz> element; OlxError naming element, id and line on bad input."""
-    mode = olx.choice_attr(node, "mode", MODES, "practice")
-    quiz = Quiz(
-        mode=mode,
-        draw=olx.int_attr(node, "draw", None, minimum=1, maximum=MAX_QUESTIONS),
-        shuffle=olx.bool_attr(node, "shuffle", False),
-        certainty=olx.bool_attr(node, "certainty", False),
-        min_group=olx.int_attr(node, "min_group", DEFAULT_MIN_GROUP, minimum=1, maximum=100_000),
-    )
-    seen = set()
-    questions = []
-    for child in olx.children(node, {"question"}):
-        questions.append(_parse_question(child, seen))
-    if len(questions) > MAX_QUESTIONS:
-        raise olx.error_at(node, Message("A quiz may hold at most {limit} questions.", limit=MAX_QUESTIONS))
-    return replace(quiz, questions=tuple(questions))
-
-
-def _parse_question(node, seen):
-    question_id = olx.required_id(node, seen)
-    kind = olx.choice_attr(node, "type", TYPES, "single")
-    values = {"id": question_id, "type": kind, "topic": (node.get("topic") or "").strip(),
-              "difficulty": olx.int_attr(node, "difficulty", None, minimum=1, maximum=5)}
-    parts_seen = set()
-    options, items, pairs = [], [], []
-    for child in olx.children(node, CHILDREN[kind]):
-        tag = olx.local_name(child.tag)
-        if tag == "prompt":
-            values["prompt"] = markup(child)
-        elif tag == "explanation":
-            values["explanation"] = markup(child, skip={"source"})
-            values["sources"] = tuple(olx.read_sources(child))
-        elif tag == "option":
-            options.append(Option(olx.required_id(child, parts_seen), markup(child),
-                                  olx.bool_attr(child, "correct", False)))
-        elif tag == "item":
-            items.append(Item(olx.required_id(child, parts_seen), markup(child)))
-        elif tag == "pair":
-            pairs.append(_parse_pair(child, parts_seen))
-    if len(options) + len(items) + len(pairs) > MAX_CHOICES:
-        raise olx.error_at(node, Message("A question may hold at most {limit} options.", limit=MAX_CHOICES))
-    if kind == "truefalse":
-        values["answer"] = olx.bool_attr(node, "answer", None)
-    elif kind == "numeric":
-        values["answer"] = olx.float_attr(node, "answer", None)
-        values["tolerance"] = olx.float_attr(node, "tolerance", None, minimum=0)
-    elif kind == "scale":
-        values["scale_min"] = olx.int_attr(node, "min", 1, minimum=-100, maximum=100)
-        values["scale_max"] = olx.int_attr(node, "max", 5, minimum=-100, maximum=100)
-        values["low"] = node.get("low") or ""
-        values["high"] = node.get("high") or ""
-    return Question(options=tuple(options), items=tuple(items), pairs=tuple(pairs), **values)
-
-
-def _parse_pair(node, seen):
-    pair_id = olx.required_id(node, seen)
-    sides = {}
-    for child in olx.children(node, {"left", "right"}):
-        sides[olx.local_name(child.tag)] = markup(child)
-    for side in ("left", "right"):
-        if not sides.get(side):
-            raise olx.error_at(node, Message("A <pair> needs a <{side}> element with text.", side=side))
-    return Pair(pair_id, sides["left"], sides["right"])
-
-
-# model -> OLX -----------------------------------------------------------------
-
-def to_node(model, node):
-    """Write the quiz's attributes and questions into `node` (parse(to_node(m)) == m)."""
-    olx.set_attrs(node, mode=model.mode, draw=model.draw,
-                  shuffle=True if model.shuffle else None,
-                  certainty=True if model.certainty else None,
-                  min_group=model.min_group if model.min_group != DEFAULT_MIN_GROUP else None)
-    for question in model.questions:
-        _question_node(node, question)
-    return node
-
-
-def _number(value):
-    if value is None:
-        return None
-    return repr(float(value)) if not float(value).is_integer() else str(int(value))
-
-
-def _question_node(parent, q):
-    attrs = {"id": q.id, "type": q.type, "topic": q.topic or None, "difficulty": q.difficulty}
-    if q.type == "truefalse":
-        attrs["answer"] = q.answer
-    elif q.type == "numeric":
-        attrs["answer"] = _number(q.answer)
-        attrs["tolerance"] = _number(q.tolerance)
-    elif q.type == "scale":
-        attrs.update({"min": q.scale_min, "max": q.scale_max, "low": q.low or None, "high": q.high or None})
-    node = olx.sub_element(parent, "question", **attrs)
-    if q.prompt:
-        olx.sub_element(node, "prompt", q.prompt)
-    for option in q.options:
-        olx.sub_element(node, "option", option.label, id=option.id, correct=True if option.correct else None)
-    for item in q.items:
-        olx.sub_element(node, "item", item.label, id=item.id)
-    for pair in q.pairs:
-        pair_node = olx.sub_element(node, "pair", id=pair.id)
-        olx.sub_element(pair_node, "left", pair.left)
-        olx.sub_element(pair_node, "right", pair.right)
-    if q.explanation or q.sources:
-        explanation = olx.sub_element(node, "explanation", q.explanation)
-        olx.append_sources(explanation, q.sources)
-
+from .model import (  # noqa: F401  (the module contract re-exports the model)
+    ATTRIBUTES,
+    CHILDREN,
+    DEFAULT_MIN_GROUP,
+    GRADED_TYPES,
+    MAX_CHOICES,
+    MAX_QUESTIONS,
+    MODES,
+    SCALE_LIMIT,
+    SURVEY_TYPES,
+    TAG,
+    TYPES,
+    ContentError,
+    Item,
+    Option,
+    Pair,
+    Question,
+    Quiz,
+)
+from .olx_io import parse, to_node  # noqa: F401
 
 # model <-> JSON (the Studio editor's format) ----------------------------------
 
@@ -282,13 +85,27 @@ def _bad():
     return ContentError(Message("The quiz content is malformed."))
 
 
+# Characters XML 1.0 cannot hold (the content must export as OLX).
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _text(data, key, default="", limit=200_000):
     value = data.get(key, default)
     if value is None:
         value = default
     if not isinstance(value, str) or len(value) > limit:
         raise ContentError(Message("The field {name} must be a text.", name=key))
-    return value
+    return NOT_XML.sub("", value)  # pasted text may carry them; they are invisible and OLX cannot store them
+
+
+def _markup(data, key):
+    """Rich text from the editor: kept as written when it is well-formed markup; HTML that is no
+    XML (typed "A & B", pasted <br> or unclosed <p>) is repaired into markup, as crisisdrill does."""
+    value = _text(data, key)
+    if _well_formed(value):
+        return value
+    cleaned = sanitize(value).strip()
+    return olx.inner_xml(lxml.html.fragment_fromstring(cleaned, create_parent="div")) if cleaned else ""
 
 
 def _int(data, key, default=None, minimum=None, maximum=None):
@@ -370,7 +187,7 @@ def from_json(data):
         questions.append(_question_from_json(entry, seen))
     return Quiz(mode=mode, draw=_int(data, "draw", None, 1, MAX_QUESTIONS),
                 shuffle=bool(data.get("shuffle", False)), certainty=bool(data.get("certainty", False)),
-                min_group=_int(data, "min_group", DEFAULT_MIN_GROUP, 1, 100_000), questions=tuple(questions))
+                min_group=_int(data, "min_group", None, 1, 100_000), questions=tuple(questions))
 
 
 def _question_from_json(data, seen):
@@ -379,8 +196,8 @@ def _question_from_json(data, seen):
     if kind not in TYPES:
         raise ContentError(Message("Question {id}: the type must be one of: {choices}.",
                                    id=qid, choices=", ".join(TYPES)))
-    values = {"id": qid, "type": kind, "prompt": _text(data, "prompt"), "topic": _text(data, "topic").strip(),
-              "difficulty": _int(data, "difficulty", None, 1, 5), "explanation": _text(data, "explanation")}
+    values = {"id": qid, "type": kind, "prompt": _markup(data, "prompt"), "topic": _text(data, "topic").strip(),
+              "difficulty": _int(data, "difficulty", None, 1, 5), "explanation": _markup(data, "explanation")}
     sources = []
     for source in _list(data, "sources"):
         href = _text(source, "href", limit=2000).strip()
@@ -395,7 +212,7 @@ def _question_from_json(data, seen):
             correct = option.get("correct", False)
             if not isinstance(correct, bool):
                 raise ContentError(Message("The field {name} must be true or false.", name="correct"))
-            options.append(Option(_id(option, parts_seen), _text(option, "label"), correct))
+            options.append(Option(_id(option, parts_seen), _markup(option, "label"), correct))
         values["options"] = tuple(options)
     elif kind == "truefalse":
         answer = data.get("answer")
@@ -406,15 +223,15 @@ def _question_from_json(data, seen):
         values["answer"] = _float(data, "answer", qid)
         values["tolerance"] = _float(data, "tolerance", qid)
     elif kind == "order":
-        values["items"] = tuple(Item(_id(i, parts_seen), _text(i, "label")) for i in _list(data, "items"))
+        values["items"] = tuple(Item(_id(i, parts_seen), _markup(i, "label")) for i in _list(data, "items"))
     elif kind == "match":
-        values["pairs"] = tuple(Pair(_id(p, parts_seen), _text(p, "left"), _text(p, "right"))
+        values["pairs"] = tuple(Pair(_id(p, parts_seen), _markup(p, "left"), _markup(p, "right"))
                                 for p in _list(data, "pairs"))
     elif kind == "scale":
         values["scale_min"] = _int(data, "min", 1, -100, 100)
         values["scale_max"] = _int(data, "max", 5, -100, 100)
-        values["low"] = _text(data, "low", limit=500)
-        values["high"] = _text(data, "high", limit=500)
+        values["low"] = _text(data, "low")
+        values["high"] = _text(data, "high")
     return Question(**values)
 
 
@@ -437,7 +254,7 @@ def validate(model):
                       draw=model.draw, count=len(model.questions)))
     if model.draw is not None and model.draw < 1:
         error(Message("The number of questions drawn must be at least 1."))
-    if model.min_group < 1:
+    if model.min_group is not None and model.min_group < 1:
         error(Message("The smallest group shown (min_group) must be at least 1."))
     if model.certainty and model.mode == "survey":
         error(Message("Certainty-based marking needs right answers; it cannot be used in survey mode."))

@@ -4,6 +4,7 @@ Pure apart from noturiba.html (sanitising author markup); block.py passes in
 what it knows of the learner (key, draw round, state) and translation.
 """
 
+import html
 from dataclasses import dataclass
 
 from noturiba.html import plain_text, sanitize
@@ -165,3 +166,36 @@ def report_answer(q, answer):
     if q.type == "truefalse":
         return "true" if answer else "false"
     return str(answer)
+
+
+VERDICTS = ("#right", "#partial", "#wrong")
+
+
+def staff_report(model, counts, respondents, min_group):
+    """The staff results view: distributions per question and the pass rate, only from
+    `min_group` respondents on (a smaller group is never broken down, not even for staff)."""
+    shown = respondents >= min_group
+    questions = survey_summary(model, counts, respondents) if shown else []
+    for entry in questions:
+        for value in entry.get("values", []):
+            value["verdict"] = value["value"] if value["value"] in VERDICTS else ""
+    results = counts.get("#result", {})
+    passed, total = results.get("pass", 0), sum(results.values())
+    return {"shown": shown, "respondents": respondents, "min_group": min_group, "questions": questions,
+            "graded": model.mode != "survey", "passed": passed if shown else None,
+            "pass_total": total if shown else None,
+            "pass_percent": round(100 * passed / total) if shown and total else None}
+
+
+def script_safe(value):
+    """JS init args with every text HTML-escaped (&, <, >), undone by CivicquizStudent.unescape.
+
+    The workbench writes init args into a <script> element without escaping, where author
+    text such as "</script>" would end the element (the LMS escapes them itself)."""
+    if isinstance(value, str):
+        return html.escape(value, quote=False)
+    if isinstance(value, list | tuple):
+        return [script_safe(item) for item in value]
+    if isinstance(value, dict):
+        return {key: script_safe(item) for key, item in value.items()}
+    return value

@@ -194,3 +194,23 @@ def test_round_trip_laws(model):
     model = escape(model)
     assert model_of(olx_of(model)) == model
     assert content.from_json(json.loads(json.dumps(content.to_json(model)))) == model
+
+
+def test_characters_olx_cannot_store_are_dropped_from_editor_text():
+    model = content.from_json({"mode": "survey", "questions": [
+        {"id": "q", "type": "scale", "prompt": "nul\x00byte", "low": "bell\x07", "high": "tab\tok"}]})
+    q = model.questions[0]
+    assert (q.prompt, q.low, q.high) == ("nulbyte", "bell", "tab\tok")
+    node = content.to_node(model, etree.Element("civicquiz"))  # exports without error
+    assert content.parse(node) == model
+
+
+def test_min_group_absent_stays_absent_and_long_scale_labels_survive_json():
+    """No min_group in the OLX: None (the platform's default applies), and it is not written back."""
+    model = content.parse(etree.fromstring(
+        '<civicquiz mode="survey"><question id="s" type="scale" low="%s"><prompt>P</prompt></question></civicquiz>'
+        % ("ļoti " * 300)))
+    assert model.min_group is None
+    node = content.to_node(model, etree.Element("civicquiz"))
+    assert "min_group" not in node.attrib
+    assert content.from_json(content.to_json(model)) == model

@@ -1,6 +1,7 @@
 /* civicquiz learner view: reads answers from the server-rendered form, saves drafts, checks, submits. */
 function CivicquizStudent(runtime, element, args) {
   "use strict";
+  args = CivicquizStudent.unescape(args);
   var kit = window.NoturibaKit.create(runtime, element, args.namespace);
   var t = kit.t;
   var quiz = kit.root.classList.contains("nt-civicquiz") ? kit.root : kit.root.querySelector(".nt-civicquiz"); // i18n-ignore: code, not text
@@ -11,6 +12,14 @@ function CivicquizStudent(runtime, element, args) {
   var newAttemptButton = quiz.querySelector("[data-new-attempt]");
   var attemptsText = quiz.querySelector("[data-attempts]");
   var saveTimers = {};
+  var queue = Promise.resolve();
+
+  // One request at a time, in order: each handler rewrites the learner's answers; two at once could lose one.
+  function send(handler, payload) {
+    var sent = queue.then(function () { return kit.post(handler, payload); });
+    queue = sent.catch(function () { return null; });
+    return sent;
+  }
 
   function questions() { return Array.prototype.slice.call(quiz.querySelectorAll("[data-question]")); }
   function fieldsetOf(id) {
@@ -110,7 +119,7 @@ function CivicquizStudent(runtime, element, args) {
       var payload = { question: id, answer: answer };
       var certainty = readCertainty(fs);
       if (certainty !== null) { payload.certainty = certainty; }
-      kit.post("save_answer", payload).then(function (result) {
+      send("save_answer", payload).then(function (result) {
         // A failed draft save is reported without moving focus away from what the learner is doing.
         if (!result.ok) { showError(result.data.error, true); }
       });
@@ -237,7 +246,7 @@ function CivicquizStudent(runtime, element, args) {
       payload.certainty = readCertainty(fs);
       if (payload.certainty === null) { showError(t.gettext("Say how sure you are first.")); return; }
     }
-    kit.post("check", payload).then(function (result) {
+    send("check", payload).then(function (result) {
       if (!result.ok) { showError(result.data.error); return; }
       var text = showFeedback(result.data.feedback);
       var done = t.format(t.ngettext("{current} of {total} question checked", "{current} of {total} questions checked",
@@ -280,7 +289,7 @@ function CivicquizStudent(runtime, element, args) {
     var payload = { answers: gathered.answers };
     if (args.certainty) { payload.certainty = gathered.certainty; }
     submitButton.disabled = true;
-    kit.post("submit", payload).then(function (result) {
+    send("submit", payload).then(function (result) {
       submitButton.disabled = false;
       if (!result.ok) { showError(result.data.error); return; }
       if (mode === "survey") { showAggregates(result.data.aggregates, true); } else { showResult(result.data.result, true); }
@@ -361,28 +370,31 @@ function CivicquizStudent(runtime, element, args) {
     else if (button.hasAttribute("data-check")) { check(button.closest("[data-question]")); } // i18n-ignore: code, not text
     else if (button.hasAttribute("data-submit")) { submit(); }
     else if (button.hasAttribute("data-new-attempt")) {
-      kit.post("new_attempt", {}).then(function (result) {
+      send("new_attempt", {}).then(function (result) {
         if (!result.ok) { showError(result.data.error); return; }
         window.location.reload();
-      });
-    } else if (button.hasAttribute("data-staff-results")) {
-      kit.post("staff_results", {}).then(function (result) {
-        var out = quiz.querySelector("[data-staff-output]");
-        out.textContent = "";
-        if (!result.ok) { showError(result.data.error); return; }
-        if (result.data.pass_rate !== null) {
-          out.appendChild(el("p", null, t.format(t.gettext("Pass rate: {percent}%"),
-            { percent: Math.round(result.data.pass_rate * 100) })));
-        }
-        renderDistributions(out, result.data);
       });
     }
   });
   quiz.querySelector("[data-form]").addEventListener("submit", function (event) { event.preventDefault(); });
-  var csv = quiz.querySelector("[data-csv]");
-  if (csv) { csv.href = runtime.handlerUrl(kit.root, "export_csv"); }
 
   (args.feedback || []).forEach(showFeedback);
   if (args.result) { showResult(args.result, false); }
   if (args.aggregates) { showAggregates(args.aggregates, false); }
 }
+
+/* Init-arg texts come HTML-escaped (views.script_safe: "</script>" must not end the runtime's <script>). */
+CivicquizStudent.unescape = function (value) {
+  "use strict";
+  if (typeof value === "string") {
+    if (value.indexOf("&") < 0) { return value; }
+    var box = document.createElement("textarea");
+    box.innerHTML = value;
+    return box.value;
+  }
+  if (Array.isArray(value)) { return value.map(CivicquizStudent.unescape); }
+  if (!value || typeof value !== "object") { return value; }
+  var copy = {};
+  Object.keys(value).forEach(function (key) { copy[key] = CivicquizStudent.unescape(value[key]); });
+  return copy;
+};

@@ -1,0 +1,129 @@
+"""civicquiz in Studio and for staff, in Chromium: the bank editor by keyboard alone, axe-clean; the results view."""
+
+import pytest
+
+from .conftest import axe_violations, describe
+
+pytestmark = pytest.mark.browser
+
+MINIMAL = "civicquiz.0"    # 01-minimal.xml: three questions, practice
+SURVEY = "civicquiz.2"     # 03-trust-survey.xml
+PRACTICE = "civicquiz.3"   # 04-practice-every-type.xml
+
+
+def active(page, attribute="id"):
+    return page.evaluate(f"document.activeElement.getAttribute('{attribute}') || ''")
+
+
+def tab(page, times=1):
+    for _ in range(times):
+        page.keyboard.press("Tab")
+
+
+def no_errors_shown(page):
+    page.wait_for_function("""() => {
+        const box = document.querySelector('.nt-cq-studio [data-problems]');
+        return box.textContent.trim() !== '' && !box.querySelector('.nt-cq-problem');
+    }""")
+
+
+def test_bank_editor_by_keyboard_alone_then_the_learner_sees_the_question(workbench, page):
+    page.goto(f"{workbench}/scenario/{MINIMAL}/studio_view/")
+    studio = page.locator(".nt-cq-studio")
+    studio.wait_for()
+    no_errors_shown(page)
+    # Choose the type (single choice is first), then add.
+    page.locator("[data-new-type]").focus()
+    assert page.locator("[data-new-type]").input_value() == "single"
+    tab(page)
+    page.keyboard.press("Enter")
+    assert active(page).endswith("-prompt")
+    page.keyboard.type("Uz cik gadiem ievēl Saeimu?")
+    # The new question is listed and selected; its problems are shown as the trainer types.
+    page.wait_for_function("document.querySelector('.nt-cq-studio [aria-current=true]')"
+                           ".textContent.includes('Uz cik gadiem')")
+    page.wait_for_function("document.querySelector('.nt-cq-studio [data-problems]')"
+                           ".textContent.includes('q1')")
+    tab(page, 4)  # id, topic, difficulty, then the first option's text
+    page.keyboard.type("3")
+    tab(page, 5)  # its "correct" box, move up, move down, delete, then the second option's text
+    page.keyboard.type("4")
+    tab(page)
+    page.keyboard.press("Space")
+    second = studio.locator("[data-part]").nth(1).locator("input[type=checkbox]")
+    assert second.is_checked()
+    assert page.evaluate("document.activeElement.type") == "checkbox"  # focus kept after the redraw
+    # Radio semantics: marking the first option correct unmarks the second, and back.
+    first = studio.locator("[data-part]").nth(0).locator("input[type=checkbox]")
+    for _ in range(5):  # the second text, then the first option's delete, move down, move up, correct box
+        page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Space")
+    assert first.is_checked() and not second.is_checked()
+    tab(page, 5)
+    page.keyboard.press("Space")
+    assert second.is_checked() and not first.is_checked()
+    no_errors_shown(page)
+    assert "Uz cik gadiem" in studio.locator("[data-preview]").inner_text()
+    studio.locator("[data-apply]").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('[data-live]').textContent.includes('Saglabāts')")
+    assert page.js_errors == [], page.js_errors
+    # Reload: the saved bank comes back, and the learner sees the new question.
+    page.reload()
+    studio.wait_for()
+    assert studio.locator("[data-bank] > li").count() == 4
+    assert "Uz cik gadiem" in studio.locator("[data-bank] > li").nth(3).inner_text()
+    page.goto(f"{workbench}/scenario/{MINIMAL}/student_view/")
+    added = page.locator("[data-question='q1']")
+    added.wait_for()
+    assert "Uz cik gadiem ievēl Saeimu?" in added.inner_text()
+    assert sorted(added.locator("label").all_inner_texts()) == ["3", "4"]
+
+
+def test_invalid_content_is_refused_with_the_reason_in_focus(workbench, page):
+    page.goto(f"{workbench}/scenario/{MINIMAL}/studio_view/")
+    studio = page.locator(".nt-cq-studio")
+    studio.wait_for()
+    draw = studio.locator("[data-settings] input").nth(0)
+    draw.focus()
+    page.keyboard.type("9")
+    page.wait_for_function("document.querySelector('.nt-cq-studio .nt-cq-problem') !== null")
+    assert "9" in studio.locator(".nt-cq-problem").first.inner_text()
+    studio.locator("[data-apply]").focus()
+    page.keyboard.press("Enter")
+    error = studio.locator("[data-form-error]")
+    error.wait_for(state="visible")
+    assert "9" in error.inner_text()
+    assert page.evaluate("document.activeElement.hasAttribute('data-form-error')")
+    assert page.js_errors == []
+
+
+def test_every_question_type_in_the_editor_is_axe_clean(workbench, page):
+    page.goto(f"{workbench}/scenario/{PRACTICE}/studio_view/")
+    studio = page.locator(".nt-cq-studio")
+    studio.wait_for()
+    no_errors_shown(page)
+    for index in range(studio.locator("[data-bank] > li").count()):
+        studio.locator(f"[data-bank] > li:nth-child({index + 1}) .nt-cq-select").focus()
+        page.keyboard.press("Enter")
+        assert active(page).endswith("-prompt")
+        violations = axe_violations(page)
+        assert violations == [], f"question {index + 1}: {describe(violations)}"
+    assert page.js_errors == []
+
+
+def test_author_view_shows_the_staff_results_section(workbench, page):
+    page.goto(f"{workbench}/scenario/{SURVEY}/author_view/")
+    section = page.locator("[data-staff-results]")
+    section.wait_for()
+    assert "5" in section.locator("[data-hidden-results]").inner_text()  # fewer than min_group: no breakdown
+    assert "export_csv" in section.locator("[data-csv]").get_attribute("href")
+    assert axe_violations(page) == []
+
+
+def test_texts_in_the_init_args_are_decoded_exactly(workbench, page):
+    """Init args travel HTML-escaped (views.script_safe); the learner's script gets the texts back unchanged."""
+    page.goto(f"{workbench}/scenario/{MINIMAL}/student_view/")
+    page.locator(".nt-civicquiz").wait_for()
+    decoded = page.evaluate("CivicquizStudent.unescape({a: ['&lt;/script&gt; &amp;amp; &quot;x&quot;', 3], b: null})")
+    assert decoded == {"a": ['</script> &amp; "x"', 3], "b": None}
