@@ -14,7 +14,8 @@ MIDDLEWARE = [*MIDDLEWARE, "workbench_site.middleware.LanguageSwitchMiddleware"]
 INSTALLED_APPS = [*INSTALLED_APPS, "noturiba.survey"]  # noqa: F405
 
 # Every unit of courses/ holding one of our blocks becomes a scenario (course_scenarios.py).
-INSTALLED_APPS += ["workbench_site.course_scenarios.CourseScenariosConfig"]
+INSTALLED_APPS += ["workbench_site.course_scenarios.CourseScenariosConfig",
+                   "workbench_site.state_rows.StateRowsConfig"]
 
 WORKBENCH["services"]["i18n"] = "workbench_site.i18n.PackageCatalogI18nService"  # noqa: F405
 
