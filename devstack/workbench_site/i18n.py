@@ -36,14 +36,14 @@ class PackageCatalogI18nService:
     runtime = None
 
     @staticmethod
-    def _catalog():
+    def _translations():
         return _installed_catalogs(translation.to_locale(translation.get_language() or "lv"))
 
     def gettext(self, message):
-        return self._catalog().gettext(message)
+        return self._translations().gettext(message)
 
     def ngettext(self, singular, plural, number):
-        return self._catalog().ngettext(singular, plural, number)
+        return self._translations().ngettext(singular, plural, number)
 
     # XBlock.ugettext() (used by ScorableXBlockMixin) asks for these old names,
     # which the platform's service maps to the new ones too.
@@ -56,4 +56,10 @@ class PackageCatalogI18nService:
         return None
 
     def __getattr__(self, name):
+        # As the LMS's service: the rest (`_catalog`, `plural`, `_info`, which xblock.utils'
+        # {% trans %} merges into Django's catalog) comes from the gettext translations,
+        # or from Django's translation module where no catalog exists.
+        chain = self._translations()
+        if hasattr(chain, name):
+            return getattr(chain, name)
         return getattr(translation, name)
