@@ -1,4 +1,3 @@
-"""The block harness and the live workbench in Chromium, shared with tests/blocks and tests/browser."""
+"""The block harness of tests/blocks (the browser fixtures come from tests/conftest.py)."""
 
 from ..blocks.conftest import harness, latvian  # noqa: F401
-from ..browser.conftest import browser, page, workbench  # noqa: F401
