@@ -6,8 +6,8 @@ markup sanitised. Nothing here sends a goto, points, critical flags, feedback
 or a future node before it is due.
 """
 
-import json
 
+from noturiba.fragments import escaped_json
 from noturiba.html import plain_text, sanitize
 from noturiba.messages import N_
 
@@ -30,16 +30,7 @@ CARD_SOURCES = (
 )
 
 
-def script_json(value):
-    """`value` as JSON for a <script type="application/json"> element of the page.
-
-    The runtime writes a fragment's init args into a <script> with a plain json.dumps, so a
-    "</script>" in a variable label or a source title would end that element and run the rest.
-    The learner view and the Studio editor therefore carry their data here instead, with <, >
-    and & escaped as JSON unicode escapes (as Django's json_script does); JSON.parse undoes it.
-    """
-    return json.dumps(value, ensure_ascii=False).translate(
-        {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"})
+script_json = escaped_json
 
 
 def _sources(pairs):

@@ -8,9 +8,9 @@ explanations enter only through grading.feedback(), when they are due.
 import random
 import re
 
-from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 
+from noturiba.fragments import json_island
 from noturiba.html import sanitize
 from noturiba.messages import N_, Message
 from noturiba.scoring import SHOWANSWER_CHOICES, attempts_left_message
@@ -23,16 +23,6 @@ KIND_LABELS = {
 }
 MODE_LABELS = {"practice": N_("Practice"), "assessment": N_("Assessment"), "survey": N_("Survey")}
 SAFE_SRC = re.compile(r"^(https?://|/)[^\s\"'<>]*$", re.IGNORECASE)
-
-
-def json_island(block, name, value):
-    """(HTML, element id) of a JSON island for the page's script, for data that holds author text.
-
-    The XBlock runtime writes JS init args into a <script> element without escaping, so "</script>"
-    in an author's text would end it there; json_script escapes <, > and & (the JS reads the island).
-    """
-    element_id = f"{block.dom_id()}-{name}"
-    return json_script(value, element_id), element_id
 
 
 def ordered_items(block):

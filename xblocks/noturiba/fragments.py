@@ -5,10 +5,12 @@ local resources only from there. The kit's own files are reached through each
 block's URL space as `public/noturiba/...` (see NoturibaBlockMixin).
 """
 
+import json
 from functools import cache
 from importlib import resources
 
 from django.template import Context, Engine
+from django.utils.safestring import mark_safe
 from web_fragments.fragment import Fragment
 
 from .i18n import block_package, js_catalog_url, translator
@@ -68,3 +70,21 @@ def open_kit_resource(uri):
     if not uri.startswith(KIT_PREFIX) or "/." in "/" + relative or "\\" in relative or not relative:
         raise FileNotFoundError(uri)
     return resources.files("noturiba").joinpath("public", *relative.split("/")).open("rb")
+
+
+def escaped_json(value):
+    """`value` as JSON that is safe inside a <script> element (<, > and & as unicode escapes).
+
+    The XBlock runtime writes a fragment's init args into a <script> with a plain json.dumps, so
+    "</script>" in author or learner text would end that element there. Data holding such text
+    goes into the page as a JSON island instead; JSON.parse undoes the escapes.
+    """
+    return json.dumps(value, ensure_ascii=False).translate(
+        {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"})
+
+
+def json_island(block, name, value):
+    """(HTML, element id) of a <script type="application/json"> island for the block's script."""
+    element_id = f"{block.dom_id()}-{name}"
+    island = f'<script id="{element_id}" type="application/json">{escaped_json(value)}</script>'
+    return mark_safe(island), element_id  # noqa: S308 - the JSON is escaped above
