@@ -8,6 +8,8 @@ state refers to these ids only.
 
 from dataclasses import dataclass, field
 
+from noturiba.messages import ContentError  # noqa: F401 - re-exported: part of the content contract
+
 TAG = "civicquiz"
 ATTRIBUTES = ("mode", "draw", "shuffle", "certainty", "min_group")
 MODES = ("practice", "assessment", "survey")
@@ -30,17 +32,6 @@ CHILDREN = {
     "scale": {"prompt", "explanation"},
     "text": {"prompt", "explanation"},
 }
-
-
-class ContentError(ValueError):
-    """Malformed editor JSON: carries a translatable Message."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
-
-    def render(self, gettext=None, ngettext=None):
-        return self.message.render(gettext, ngettext)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ re-exports these names; olx_io.py reads and writes the OLX.
 import re
 from dataclasses import dataclass, field
 
-from noturiba.messages import Message
+from noturiba.messages import ContentError, Message
 
 MODES = ("practice", "assessment")
 RATINGS = ("good", "ok", "bad")
@@ -19,17 +19,6 @@ _EFFECT = re.compile(rf"^\s*({ID_PATTERN}?)\s*(\+=|-=|=)\s*(-?\d{{1,9}})\s*$")
 _CONDITION = re.compile(rf"^\s*({ID_PATTERN}?)\s*(>=|<=|==|!=|>|<)\s*(-?\d{{1,9}})\s*$")
 MAX_TIME_LIMIT = 3600
 MAX_POINTS = 1000
-
-
-class ContentError(ValueError):
-    """Malformed editor JSON (or a malformed effect/condition), with a translatable Message."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
-
-    def render(self, gettext=None, ngettext=None):
-        return self.message.render(gettext, ngettext)
 
 
 @dataclass(frozen=True)

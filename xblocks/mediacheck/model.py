@@ -20,7 +20,10 @@ import re
 from dataclasses import dataclass
 
 from noturiba import olx
-from noturiba.messages import N_
+from noturiba.messages import (
+    N_,
+    ContentError,  # noqa: F401 - re-exported: part of the content contract
+)
 
 MODES = ("practice", "assessment", "survey")
 KINDS = ("post", "headline", "message", "image", "article", "video")
@@ -36,17 +39,6 @@ DEFAULT_VERDICTS = (
 )
 TRUE_VERDICT = "accurate"
 FALSE_VERDICTS = ("false", "misleading")
-
-
-class ContentError(ValueError):
-    """Malformed content JSON (Studio) with a translatable message."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
-
-    def render(self, gettext=None, ngettext=None):
-        return self.message.render(gettext, ngettext)
 
 
 @dataclass(frozen=True)

@@ -69,3 +69,15 @@ class Problem:
     @property
     def is_error(self):
         return self.severity == "error"
+
+
+class ContentError(ValueError):
+    """Malformed content (Studio editor JSON) with a translatable Message; each block's
+    content module raises it from from_json, and the kit's handlers render it."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+    def render(self, gettext=None, ngettext=None):
+        return self.message.render(gettext, ngettext)
