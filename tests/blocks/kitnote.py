@@ -7,7 +7,7 @@ from xblock.core import XBlock
 from noturiba import olx
 from noturiba.base import ContentBlock
 from noturiba.handlers import Field, HandlerError, json_handler, validated
-from noturiba.messages import Message, Problem
+from noturiba.messages import ContentError, Message, Problem
 from noturiba.scoring import ScoringMixin
 
 TAG = "kitnote"
@@ -18,15 +18,6 @@ ATTRIBUTES = ("mode",)
 class Notes:
     mode: str
     notes: tuple
-
-
-class ContentError(ValueError):
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
-
-    def render(self, gettext=None, ngettext=None):
-        return self.message.render(gettext, ngettext)
 
 
 def parse(node):
