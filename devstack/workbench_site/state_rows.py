@@ -4,8 +4,10 @@
 key, so two first saves of one learner racing each other create two rows, and
 every later read fails with MultipleObjectsReturned (HTTP 500). The LMS's
 StudentModule has a unique key and does not have this problem; the embedded
-workbench should not invent failures the platform does not have. Creation is
-serialised per process and duplicates already made are merged into the oldest row.
+workbench should not invent failures the platform does not have. The store's
+read-modify-write of a row is serialised per process (which also keeps SQLite
+from "table is locked" under threads), and duplicates already made are merged
+into the oldest row.
 """
 
 import json
@@ -13,7 +15,7 @@ import threading
 
 from django.apps import AppConfig
 
-_creating = threading.Lock()
+_creating = threading.RLock()
 
 
 def _robust_get_for_key(original):
@@ -43,6 +45,14 @@ def _merge_duplicates(model, key):
     return keeper
 
 
+def _serialised(method):
+    def locked(self, *args, **kwargs):
+        with _creating:
+            return method(self, *args, **kwargs)
+
+    return locked
+
+
 class StateRowsConfig(AppConfig):
     name = "workbench_site.state_rows"
     label = "workbench_site_state_rows"
@@ -50,6 +60,9 @@ class StateRowsConfig(AppConfig):
 
     def ready(self):
         from workbench.models import XBlockState
+        from workbench.runtime import WorkbenchDjangoKeyValueStore as Store
         if not getattr(XBlockState, "_noturiba_robust", False):
             XBlockState.get_for_key = _robust_get_for_key(XBlockState.__dict__["get_for_key"])
+            for name in ("get", "set", "delete", "has"):
+                setattr(Store, name, _serialised(getattr(Store, name)))
             XBlockState._noturiba_robust = True
