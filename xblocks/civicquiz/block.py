@@ -17,14 +17,12 @@ above the kit's OLX editor. Staff results: staff.py.
 
 import json
 
-from lxml import etree
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Integer, Scope
 from xblock.scorable import Score
 
 from noturiba import events
 from noturiba.base import ContentBlock
-from noturiba.fragments import render_kit_template
 from noturiba.handlers import Field, HandlerError, json_handler, validated
 from noturiba.html import plain_text, sanitize
 from noturiba.messages import Message, PluralMessage
@@ -178,18 +176,13 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
 
     def studio_view(self, context=None):
         """The bank editor (a form posting the model's JSON to save_content), then the kit's OLX editor."""
-        node = etree.Element(content.TAG)
-        content.to_node(self.model, node)
         uid = self.dom_id()
-        olx_html = render_kit_template(self, "olx_editor.html", {
-            "display_name": self.display_name, "olx": etree.tostring(node, encoding="unicode", pretty_print=True),
-            "uid": uid})
+        olx_html = self.olx_editor_html()
         # The bank travels in an autoescaped attribute: author markup in the runtime's
         # <script type="json/xblock-args"> could close that element ("</script>").
         form_html = self.render_template("studio.html", {"display_name": self.display_name, "uid": uid + "-form",
                                                          "bank": json.dumps(content.to_json(self.model))})
-        settings = {"weight": self.weight, "max_attempts": self.max_attempts, "showanswer": self.showanswer,
-                    "pass_threshold": self.pass_threshold}
+        settings = self.editable_settings()
         scripts = ("noturiba/olx_editor.js", "civicquiz_form.js", "civicquiz_studio.js")
         return self.build_fragment(form_html + olx_html, js=scripts,
                                    css=("civicquiz.css",), init="CivicquizStudio",

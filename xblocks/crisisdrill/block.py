@@ -25,14 +25,12 @@ nothing.
 import random
 import time
 
-from lxml import etree
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Scope
 from xblock.scorable import Score
 
 from noturiba import events
 from noturiba.base import ContentBlock
-from noturiba.fragments import render_kit_template
 from noturiba.handlers import Field, HandlerError, json_handler, validated
 from noturiba.html import sanitize
 from noturiba.messages import Message
@@ -151,15 +149,10 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
 
     def studio_view(self, context=None):
         """The form editor (nodes, choices, goto dropdowns, checks, map), then the kit's OLX editor."""
-        node = etree.Element(content.TAG)
-        content.to_node(self.model, node)
         uid = self.dom_id()
-        olx_html = render_kit_template(self, "olx_editor.html", {
-            "display_name": self.display_name, "olx": etree.tostring(node, encoding="unicode", pretty_print=True),
-            "uid": uid})
+        olx_html = self.olx_editor_html()
         editor = {"content": content.to_json(self.model),
-                  "settings": {"weight": self.weight, "max_attempts": self.max_attempts,
-                               "showanswer": self.showanswer, "pass_threshold": self.pass_threshold},
+                  "settings": self.editable_settings(),
                   "showanswer_choices": list(SHOWANSWER_CHOICES)}
         form_html = self.render_template("studio.html", {"display_name": self.display_name, "uid": uid + "-form",
                                                          "editor_json": views.script_json(editor)})

@@ -189,8 +189,7 @@ def studio(block):
         "content": content.to_json(block.model), "scale": verdict_options(block)})
     init_args = {
         "namespace": block.i18n_js_namespace, "uid": uid, "model_id": model_id,
-        "settings": {"weight": block.weight, "max_attempts": block.max_attempts, "showanswer": block.showanswer,
-                     "pass_threshold": block.pass_threshold},
+        "settings": block.editable_settings(),
         "showanswer_choices": list(SHOWANSWER_CHOICES), "kinds": kinds,
         "modes": [{"id": mode, "label": gettext(MODE_LABELS[mode])} for mode in content.MODES],
     }

@@ -135,13 +135,17 @@ class ContentBlock(NoturibaBlock):
 
     # The OLX editor: every block's "Advanced" Studio view and the fallback editor.
 
-    def olx_editor_fragment(self):
+    def olx_editor_html(self):
+        """The OLX editor's markup, for Studio views that put a form editor above it."""
         node = etree.Element(self.content_api.TAG)
         self.content_api.to_node(self.model, node)
         olx = etree.tostring(node, encoding="unicode", pretty_print=True)
-        html = render_kit_template(self, "olx_editor.html", {
+        return render_kit_template(self, "olx_editor.html", {
             "display_name": self.display_name, "olx": olx, "uid": self.dom_id(),
         })
+
+    def olx_editor_fragment(self):
+        html = self.olx_editor_html()
         return self.build_fragment(html, js=("noturiba/olx_editor.js",), init="NoturibaOlxEditor",
                                    init_args={"namespace": self.i18n_js_namespace})
 
@@ -196,6 +200,10 @@ class ContentBlock(NoturibaBlock):
         "showanswer": HField(str, required=False, choices=SHOWANSWER_CHOICES),
         "pass_threshold": HField(float, required=False, minimum=0, maximum=1),
     }
+
+    def editable_settings(self):
+        """The current values of the scoring settings a form editor shows (only fields this block has)."""
+        return {name: getattr(self, name) for name in self.EDITABLE_SETTINGS if name in self.fields}
 
     def checked_settings(self, settings):
         """The scoring settings a form editor sent, checked; only fields this block has."""
