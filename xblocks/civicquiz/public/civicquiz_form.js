@@ -8,16 +8,9 @@
 
     function next() { counter += 1; return counter; }
 
-    function el(tag, attrs, text) {
-      var node = document.createElement(tag);
-      Object.keys(attrs || {}).forEach(function (key) {
-        if (key === "className") { node.className = attrs[key]; } else { node.setAttribute(key, attrs[key]); }
-      });
-      if (text !== undefined && text !== null) { node.textContent = text; }
-      return node;
-    }
+    var el = window.NoturibaKit.dom.el;
 
-    function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+    var clear = window.NoturibaKit.dom.clear;
 
     function button(parent, label, onClick, ariaLabel, id) {
       var node = el("button", { type: "button", className: BUTTON, id: id || uid + "-b" + next() }, label);
@@ -75,14 +68,7 @@
       return new DOMParser().parseFromString("<body>" + (markup || ""), "text/html").body.textContent.trim();  // i18n-ignore
     }
 
-    function move(array, index, delta) {
-      var other = index + delta;
-      if (other < 0 || other >= array.length) { return false; }
-      var item = array[index];
-      array[index] = array[other];
-      array[other] = item;
-      return true;
-    }
+    var move = window.NoturibaKit.dom.move;
 
     function freshId(used, prefix) {
       var number = 1;

@@ -5,14 +5,7 @@
   var ns = window.NoturibaCrisisdrill = window.NoturibaCrisisdrill || {};
 
   ns.dom = function () {
-    function el(tag, attrs, text) {
-      var node = document.createElement(tag);
-      Object.keys(attrs || {}).forEach(function (key) {
-        if (key === "className") { node.className = attrs[key]; } else { node.setAttribute(key, attrs[key]); }
-      });
-      if (text !== undefined && text !== null) { node.textContent = text; }
-      return node;
-    }
+    var el = window.NoturibaKit.dom.el;
 
     function markup(tag, html, className) {
       /* Server-sanitised author markup only (noturiba.html.sanitize). */
@@ -33,7 +26,7 @@
       return node;
     }
 
-    function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+    var clear = window.NoturibaKit.dom.clear;
 
     function sourcesList(sources) {
       var list = el("ul", { className: "nt-cd-sources" });

@@ -20,16 +20,9 @@ function CrisisdrillStudio(runtime, element, args) {
   var KINDS = { step: t.gettext("Step"), checklist: t.gettext("Checklist"), order: t.gettext("Order task"),
                 ending: t.gettext("Ending") };
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      if (key === "className") { node.className = attrs[key]; } else { node.setAttribute(key, attrs[key]); }
-    });
-    if (text !== undefined && text !== null) { node.textContent = text; }
-    return node;
-  }
+  var el = window.NoturibaKit.dom.el;
 
-  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+  var clear = window.NoturibaKit.dom.clear;
 
   function button(label, onClick, extra) {
     var node = el("button", { type: "button", className: "nt-button nt-secondary", id: uid + "-b" + (counter += 1) },  // i18n-ignore
@@ -111,14 +104,7 @@ function CrisisdrillStudio(runtime, element, args) {
     return prefix + number;
   }
 
-  function move(array, index, delta) {
-    var other = index + delta;
-    if (other < 0 || other >= array.length) { return false; }
-    var item = array[index];
-    array[index] = array[other];
-    array[other] = item;
-    return true;
-  }
+  var move = window.NoturibaKit.dom.move;
 
   /* Sections ---------------------------------------------------------------- */
 

@@ -39,14 +39,7 @@ function MediacheckStudio(runtime, element, args) {
     return prefix + number;
   }
 
-  function move(array, index, delta) {
-    var other = index + delta;
-    if (other < 0 || other >= array.length) { return false; }
-    var item = array[index];
-    array[index] = array[other];
-    array[other] = item;
-    return true;
-  }
+  var move = window.NoturibaKit.dom.move;
 
   function scale() {
     if (data.verdicts) { return data.verdicts.map(function (v) { return { id: v[0], label: v[1] }; }); }

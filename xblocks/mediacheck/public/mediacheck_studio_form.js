@@ -7,16 +7,9 @@
   root.MediacheckStudioWidgets = function (uid, t, X, onChange) {
     var counter = 0;
 
-    function el(tag, attrs, text) {
-      var node = document.createElement(tag);
-      Object.keys(attrs || {}).forEach(function (key) {
-        if (key === "className") { node.className = attrs[key]; } else { node.setAttribute(key, attrs[key]); }
-      });
-      if (text !== undefined && text !== null) { node.textContent = text; }
-      return node;
-    }
+    var el = window.NoturibaKit.dom.el;
 
-    function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+    var clear = window.NoturibaKit.dom.clear;
 
     function nextId(prefix) { counter += 1; return uid + "-" + prefix + counter; }
 

@@ -22,6 +22,28 @@
     };
   }
 
+  /* Small DOM helpers the blocks' form editors share (text only: never innerHTML). */
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (key === "className") { node.className = attrs[key]; } else { node.setAttribute(key, attrs[key]); }
+    });
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    return node;
+  }
+
+  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+
+  /* Swap array[index] with its neighbour `delta` away; false when that is off either end. */
+  function move(array, index, delta) {
+    var other = index + delta;
+    if (other < 0 || other >= array.length) { return false; }
+    var item = array[index];
+    array[index] = array[other];
+    array[other] = item;
+    return true;
+  }
+
   function csrfToken() {
     var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
     return match ? decodeURIComponent(match[1]) : "";
@@ -90,5 +112,5 @@
     };
   }
 
-  root.NoturibaKit = { create: create, translator: translator };
+  root.NoturibaKit = { create: create, translator: translator, dom: { el: el, clear: clear, move: move } };
 }(window));
