@@ -9,7 +9,7 @@ export PYTHONPATH := $(CURDIR)/devstack:$(CURDIR)/tools
 export DJANGO_SETTINGS_MODULE := workbench_site.settings
 PORT ?= 8000
 
-.PHONY: run test lint translations messages install system-deps node-deps courses bench clean
+.PHONY: run test test-platform lint translations messages install system-deps node-deps courses bench clean
 
 $(PY):
 	@test -n "$(PYTHON312)" || { echo "Python 3.12 is needed (python3.12 on PATH or under ~/.pyenv/versions)"; exit 1; }
@@ -62,6 +62,14 @@ node-deps: node_modules/.installed
 test: system-deps node-deps $(VENV)/.installed-test translations
 	mkdir -p var
 	$(PY) -m pytest $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory test-platform
+
+# The production-mode layer: the platform's code paths, emulated, on the installed wheel.
+test-platform: system-deps node-deps $(VENV)/.installed-test translations
+	mkdir -p var
+	$(PY) tools/platform_site.py
+	NOTURIBA_PLATFORM_SITE=$(CURDIR)/var/platform-site PYTHONPATH=$(CURDIR)/var/platform-site:$(PYTHONPATH) \
+	  $(PY) -m pytest tests/platform $(PLATFORM_PYTEST_ARGS)
 
 # One importable .tar.gz per course in dist/courses/ (validated first).
 courses: $(VENV)/.installed

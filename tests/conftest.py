@@ -12,6 +12,9 @@ import pytest
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
+# tests/platform runs in a run of its own, on the installed wheel (`make test-platform`).
+collect_ignore = [] if os.environ.get("NOTURIBA_PLATFORM_SITE") else ["platform"]
+
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 

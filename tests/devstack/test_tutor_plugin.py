@@ -134,7 +134,8 @@ def test_settings_patches_in_lms_and_cms(default_tutor):
 
 
 def run_settings_block(block: str, xblock_settings: dict) -> dict:
-    namespace = {"FEATURES": {}, "XBLOCK_SETTINGS": xblock_settings, "LANGUAGE_CODE": "en"}
+    namespace = {"FEATURES": {}, "XBLOCK_SETTINGS": xblock_settings, "LANGUAGE_CODE": "en",
+                 "LANGUAGES": [("en", "English"), ("ru", "Русский")]}
     exec(compile(block + "del _noturiba_block, _noturiba_settings\n", "settings", "exec"), namespace)  # noqa: S102
     return namespace
 
@@ -145,7 +146,8 @@ def test_settings_block_merges_xblock_settings(default_tutor):
         {"civicquiz": {"other": 1}, "drag-and-drop-v2": {"x": 2}},
     )
     assert namespace["LANGUAGE_CODE"] == "lv"
-    assert namespace["FEATURES"] == {"CERTIFICATES_HTML_VIEW": True}
+    assert namespace["FEATURES"] == {"CERTIFICATES_HTML_VIEW": True, "SHOW_HEADER_LANGUAGE_SELECTOR": True}
+    assert namespace["LANGUAGES"] == [("en", "English"), ("ru", "Русский"), ("lv", "Latviešu"), ("uk", "Українська")]
     assert namespace["XBLOCK_SETTINGS"] == {
         "civicquiz": {"other": 1, "min_group": 5},
         "drag-and-drop-v2": {"x": 2},
@@ -162,7 +164,7 @@ def test_settings_follow_the_config(tutor):
     for relative in SETTINGS_FILES:
         namespace = run_settings_block(noturiba_settings(tutor.env_file(relative)), {})
         assert namespace["LANGUAGE_CODE"] == "en", relative
-        assert namespace["FEATURES"] == {"CERTIFICATES_HTML_VIEW": False}
+        assert namespace["FEATURES"] == {"CERTIFICATES_HTML_VIEW": False, "SHOW_HEADER_LANGUAGE_SELECTOR": True}
         assert namespace["XBLOCK_SETTINGS"] == {"civicquiz": {"min_group": 12}, "mediacheck": {"strict": True}}
 
 

@@ -57,6 +57,8 @@ CONFIG_DEFAULTS: dict[str, t.Any] = {
     "XBLOCK_SETTINGS": {},
     # FEATURES["CERTIFICATES_HTML_VIEW"]: web certificates instead of PDF ones.
     "CERTIFICATES_HTML_VIEW": True,
+    # The language menu in the LMS header (SHOW_HEADER_LANGUAGE_SELECTOR): lv, en, ru, uk.
+    "SHOW_LANGUAGE_SELECTOR": True,
     # Turn the waffle switch completion.enable_completion_tracking on at every `do init` (Tutor
     # only creates it when it does not exist; completion is how the blocks report progress).
     "ENABLE_COMPLETION_TRACKING": True,
@@ -123,10 +125,25 @@ hooks.Filters.ENV_PATCHES.add_item(("openedx-dockerfile-post-python-requirements
 # settings; FEATURES["X"] writes settings.X) and a plain dict on older releases: both work.
 SETTINGS_PATCH = """\
 # Noturība (tutor-noturiba {{ NOTURIBA_VERSION }})
+# The platform's LANGUAGES (openedx/envs/common.py) has no Latvian: a LANGUAGE_CODE outside it fails
+# Django's check translation.E004, which stops every checked command (migrate in `launch`). The
+# header's language menu also offers only released languages that are in LANGUAGES.
+_noturiba_language_names = {"lv": "Latviešu", "en": "English", "ru": "Русский", "uk": "Українська"}
+_noturiba_known = {code for code, _name in LANGUAGES}
+LANGUAGES = list(LANGUAGES) + [
+    (code, _noturiba_language_names.get(code, code))
+    for code in dict.fromkeys(["{{ NOTURIBA_LANGUAGE_CODE }}", *{{ NOTURIBA_RELEASED_LANGUAGES }}])
+    if code not in _noturiba_known
+]
+LANGUAGE_DICT = dict(LANGUAGES)
+del _noturiba_language_names, _noturiba_known
 LANGUAGE_CODE = "{{ NOTURIBA_LANGUAGE_CODE }}"
 # Released languages live in the database (DarkLangConfig), set by `tutor ... do init`:
 # {{ NOTURIBA_RELEASED_LANGUAGES|join(",") }}
-FEATURES["CERTIFICATES_HTML_VIEW"] = {{ NOTURIBA_CERTIFICATES_HTML_VIEW }}
+# Flat settings as well as FEATURES: on Verawood a FEATURES["X"] write here does not reach the
+# module-level X that the platform's code reads.
+CERTIFICATES_HTML_VIEW = FEATURES["CERTIFICATES_HTML_VIEW"] = {{ NOTURIBA_CERTIFICATES_HTML_VIEW }}
+SHOW_HEADER_LANGUAGE_SELECTOR = FEATURES["SHOW_HEADER_LANGUAGE_SELECTOR"] = {{ NOTURIBA_SHOW_LANGUAGE_SELECTOR }}
 # Completion tracking has no setting: it is the waffle switch completion.enable_completion_tracking,
 # which the init tasks turn on (NOTURIBA_ENABLE_COMPLETION_TRACKING).
 XBLOCK_SETTINGS = dict(globals().get("XBLOCK_SETTINGS") or {})
