@@ -27,8 +27,10 @@ $(VENV)/.installed-test: setup.py pyproject.toml | $(PY) system-deps
 
 install: $(VENV)/.installed translations
 
+# Compiled catalogs and the kit's files in each block's public/ (as the build makes them; not committed).
 translations: $(VENV)/.installed
 	$(PY) tools/i18n.py compile
+	$(PY) tools/kit_files.py
 
 # Re-extract msgids into translations/*.pot and merge them into the lv, ru, uk .po files.
 messages: $(VENV)/.installed
@@ -87,6 +89,7 @@ $(BENCH_VENV)/.installed: setup.py pyproject.toml
 
 bench: system-deps $(BENCH_VENV)/.installed
 	$(BENCH_VENV)/bin/python tools/i18n.py compile
+	$(BENCH_VENV)/bin/python tools/kit_files.py
 	mkdir -p var
 	$(BENCH_VENV)/bin/python bench/run.py
 
@@ -94,4 +97,4 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check xblocks tests tools devstack setup.py
 
 clean:
-	rm -rf $(VENV) $(BENCH_VENV) dist var node_modules build *.egg-info xblocks/*/translations xblocks/*/public/js/translations
+	rm -rf $(VENV) $(BENCH_VENV) dist var node_modules build *.egg-info xblocks/*/translations xblocks/*/public/js/translations xblocks/*/public/noturiba

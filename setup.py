@@ -9,20 +9,23 @@ from setuptools.command.build_py import build_py
 HERE = Path(__file__).resolve().parent
 
 
-def load_i18n_tool():
-    spec = importlib.util.spec_from_file_location("noturiba_i18n_tool", HERE / "tools" / "i18n.py")
+def load_tool(name):
+    spec = importlib.util.spec_from_file_location(f"noturiba_{name}_tool", HERE / "tools" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
 class BuildWithCatalogs(build_py):
-    """Compile translations/*.po into the package: no compiled catalog is committed."""
+    """Compile translations/*.po into the package and copy the kit's public files into each block's
+    public/ (production collects static files per block package): nothing generated is committed."""
 
     def run(self):
         super().run()
-        for path in load_i18n_tool().compile_all(Path(self.build_lib)):
+        for path in load_tool("i18n").compile_all(Path(self.build_lib)):
             self.announce(f"compiled {path}", level=2)
+        for path in load_tool("kit_files").copy_kit_files(Path(self.build_lib)):
+            self.announce(f"copied {path}", level=2)
 
 
 setup(

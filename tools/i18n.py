@@ -55,6 +55,7 @@ METHODS = [
     ("**/tests/**", "ignore"),
     ("**.py", "python"),
     ("**/public/**/translations/**", "ignore"),
+    ("**/public/noturiba/**", "ignore"),  # the kit's files, copied in (tools/kit_files.py)
     ("**.js", "javascript"),
     ("**/templates/**.html", extract_django_template),
 ]

@@ -36,6 +36,8 @@ def test_wheel_carries_catalogs_templates_static_files_and_entry_points(wheel):
             assert f"{block}/translations/{locale}/LC_MESSAGES/text.mo" in names
             assert f"{block}/public/js/translations/{locale}/text.js" in names
         assert f"{block} = {block}:" in entry_points
+        # Production collects static files per block package: the kit's files ride in each one.
+        assert {f"{block}/public/noturiba/{name}" for name in ("kit.js", "kit.css", "olx_editor.js")} <= names
         assert any(n.startswith(f"{block}/templates/") for n in names)
         assert any(n.startswith(f"{block}/public/") and n.endswith(".js") and "translations" not in n for n in names)
     assert {"noturiba/public/kit.js", "noturiba/public/kit.css", "noturiba/templates/olx_editor.html"} <= names

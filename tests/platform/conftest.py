@@ -33,3 +33,24 @@ def pytest_configure(config):
 def site():
     """The folder the wheel was installed into (the platform's site-packages, in effect)."""
     return Path(SITE).resolve()
+
+
+@pytest.fixture
+def atlas_root(tmp_path):
+    """conf/plugins-locale/xblock.v1/ of a Tutor image: `pull_xblock_translations` made a folder per
+    block and atlas found nothing for ours, so each is empty."""
+    root = tmp_path / "edx-platform" / "conf" / "plugins-locale" / "xblock.v1"
+    for block_type in ("mediacheck", "crisisdrill", "civicquiz"):
+        (root / block_type).mkdir(parents=True)
+    return root
+
+
+@pytest.fixture
+def production(db, atlas_root):
+    """Load OLX into the LMS-like runtime: production static URLs and the platform's i18n service."""
+    from .lms import ProductionRuntime
+
+    def load(xml, user_id="learner-1"):
+        runtime = ProductionRuntime(user_id, atlas_root)
+        return runtime.get_block(runtime.parse_xml_string(xml))
+    return load

@@ -8,7 +8,7 @@ from xblock.core import XBlock
 from xblock.fields import Dict, Scope, String
 from xblock.validation import ValidationMessage
 
-from .fragments import KIT_PREFIX, build_fragment, open_kit_resource, render_kit_template, render_template
+from .fragments import build_fragment, render_kit_template, render_template
 from .handlers import Field as HField
 from .handlers import HandlerError, json_handler, validated
 from .i18n import translator
@@ -24,14 +24,6 @@ class NoturibaBlock(XBlock):
 
     display_name = String(display_name=N_("Display name"), default="", scope=Scope.settings,
                           help=N_("The name learners see above the exercise."))
-
-    @classmethod
-    def open_local_resource(cls, uri):
-        # Kit files are served through every block's own resource URLs.
-        text = uri.decode("utf-8") if isinstance(uri, bytes) else uri
-        if text.startswith(KIT_PREFIX):
-            return open_kit_resource(text)
-        return super().open_local_resource(uri)
 
     @property
     def t(self):

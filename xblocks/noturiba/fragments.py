@@ -1,8 +1,10 @@
 """Templates and static resources -> Fragment, with static files served as URLs.
 
 Static files live under `<package>/public/` because the LMS serves a block's
-local resources only from there. The kit's own files are reached through each
-block's URL space as `public/noturiba/...` (see NoturibaBlockMixin).
+local resources only from there. The kit's own files are asked for as
+`public/noturiba/...` of each block: in production the LMS serves collected static
+files, collected from each block's own package only, so the build (and `make
+translations`) copies them into every block's public/ (tools/kit_files.py).
 """
 
 import json
@@ -62,14 +64,6 @@ def build_fragment(block, html, *, js=(), css=(), init=None, init_args=None):
     if init:
         fragment.initialize_js(init, init_args or {})
     return fragment
-
-
-def open_kit_resource(uri):
-    """Open a kit file asked for as `public/noturiba/<path>`; refuse anything else."""
-    relative = uri[len(KIT_PREFIX):]
-    if not uri.startswith(KIT_PREFIX) or "/." in "/" + relative or "\\" in relative or not relative:
-        raise FileNotFoundError(uri)
-    return resources.files("noturiba").joinpath("public", *relative.split("/")).open("rb")
 
 
 def escaped_json(value):
