@@ -203,3 +203,13 @@ def test_cli_refuses_a_folder_without_courses(tmp_path):
     with pytest.raises(SystemExit) as exit_info:
         main(["validate", str(tmp_path)])
     assert "not a course folder" in str(exit_info.value)
+
+
+def test_a_space_the_platform_import_would_drop_is_an_error(tmp_path):
+    """Open edX imports with remove_blank_text: "ņem!</flag> <flag>Pilsētas" would lose its space."""
+    import shutil
+    source = next(path for path in REAL_COURSES if path.name == "pilsoniska-lidzdaliba")
+    course = shutil.copytree(source, tmp_path / source.name)
+    unit = course / "vertical" / "pil-v-mc-elect.xml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace(' xml:space="preserve"', ""), encoding="utf-8")
+    only_error(course, "pil-v-mc-elect.xml", "the space after <flag> is lost", 'xml:space="preserve"')

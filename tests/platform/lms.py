@@ -17,6 +17,7 @@
 
 import gettext
 import shutil
+from contextlib import suppress
 from fnmatch import fnmatch
 from importlib import resources
 from pathlib import Path
@@ -73,11 +74,9 @@ class PlatformI18nService:
             domain, folder = "django", str(atlas)
         else:
             domain, folder = "text", str(resources.files(module).joinpath("translations"))
-        try:
+        with suppress(OSError):  # no catalog: the platform's own (Django's translation module)
             self.translator = gettext.translation(domain, folder, [translation.to_locale(
                 translation.get_language() or "en")])
-        except OSError:
-            pass
 
     def get_javascript_i18n_catalog_url(self, block):
         locale = translation.to_locale(translation.get_language() or "en")

@@ -267,7 +267,11 @@ def set_attrs(node, **attrs):
 
 
 def append_markup(node, markup):
-    """Append mixed content (as produced by inner_xml) to `node`."""
+    """Append mixed content (as produced by inner_xml) to `node`.
+
+    Where the platform's import parser would drop a space between two inline elements, the node
+    gets xml:space="preserve", so that an exported course imports with its text intact.
+    """
     if not markup:
         return
     wrapper = etree.fromstring(f"<wrapper>{markup}</wrapper>", _safe_parser())
@@ -278,6 +282,39 @@ def append_markup(node, markup):
         node.text = (node.text or "") + (wrapper.text or "")
     for child in list(wrapper):
         node.append(child)
+    if spaces_lost_on_import(node):
+        node.set(XML_SPACE, "preserve")
+
+
+# Open edX imports courses with remove_blank_text=True (xmodule/modulestore/xml.py edx_xml_parser):
+# whitespace-only text between two elements is dropped unless xml:space="preserve" is in scope.
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q",
+                         "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "flag"})
+
+
+def import_parser():
+    """A parser with the platform's course-import options."""
+    return etree.XMLParser(dtd_validation=False, load_dtd=False, remove_blank_text=True, resolve_entities=False,
+                           no_network=True)
+
+
+def spaces_lost_on_import(node):
+    """[(element, left child)]: spaces between two inline elements the import parser would drop."""
+    imported = etree.fromstring(etree.tostring(node, with_tail=False), import_parser())
+    lost = []
+    for kept, cut in zip(node.iter(), imported.iter(), strict=False):
+        if not isinstance(kept.tag, str):
+            continue
+        siblings = list(kept)
+        for index, (left, left_cut) in enumerate(zip(siblings[:-1], list(cut), strict=False)):
+            right = siblings[index + 1]
+            space = left.tail or ""
+            if space and not space.strip() and (left_cut.tail or "") != space and any(
+                    isinstance(element.tag, str) and local_name(element.tag) in INLINE_TAGS
+                    for element in (left, right)):
+                lost.append((kept, left))
+    return lost
 
 
 def append_sources(node, sources):

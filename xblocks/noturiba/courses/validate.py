@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 from lxml import etree
 
-from ..olx import OlxError, check_tree
+from ..olx import OlxError, check_tree, local_name, spaces_lost_on_import
 from .layout import BLOCK_TYPES, load_course, olx_error_text
 
 # Fields every Open edX block has through the platform's mixins: fine on our tags too.
@@ -184,6 +184,11 @@ class _Checker:
             self.problem(file, line, f"{prefix}: {problem.message.render()}",
                          "error" if problem.is_error else "warning")
         self.check_block_attributes(item, cls, api)
+        for parent, left in spaces_lost_on_import(node):
+            self.problem(file, left.sourceline, f'<{item.kind} url_name="{item.url_name}">: the space after '
+                         f"<{local_name(left.tag)}> is lost when Open edX imports the course (its parser drops "
+                         f'whitespace-only text between elements); add xml:space="preserve" to the '
+                         f"<{local_name(parent.tag)}> around it.")
         for element in node.iter():
             if not isinstance(element.tag, str):
                 continue
