@@ -1,10 +1,8 @@
 """The kit in the real runtime: handlers answer 400s and keep state, scoring meets the LMS contract."""
 
 import json
-
 from importlib import resources
 
-import pytest
 from workbench.runtime import WorkbenchRuntime
 from xblock.core import XBlock
 from xblock.fields import Scope
@@ -72,17 +70,18 @@ def test_scoring_contract_for_grades_rescore_override_and_reset(db):
     block = harness.load(OLX)
     published = Published(block.runtime)
     harness.call(block, "submit", {"score": 0.75})
-    assert published.named("grade")[-1] == {"value": 0.75, "max_value": 1.0, "only_if_higher": None}
+    # Grades are points: max_score() is the weight (2), the learner keeps the fraction.
+    assert published.named("grade")[-1] == {"value": 1.5, "max_value": 2.0, "only_if_higher": None}
     assert published.named("completion") == [{"completion": 1.0}]
     stored = harness.reload(block)
     published = Published(stored.runtime)
-    assert stored.max_score() == 1.0 and stored.weight == 2.0
-    assert stored.has_submitted_answer() and stored.get_score() == Score(0.75, 1.0)
+    assert stored.max_score() == 2.0 and stored.weight == 2.0 and stored.raw_earned == 0.75
+    assert stored.has_submitted_answer() and stored.get_score() == Score(1.5, 2.0)
     stored.rescore(only_if_higher=True)
     assert published.named("grade")[-1]["only_if_higher"] is True
     stored.set_score(Score(raw_earned=3, raw_possible=4))
     stored.publish_grade()
-    assert published.named("grade")[-1]["value"] == 0.75
+    assert published.named("grade")[-1]["value"] == 1.5
     assert stored.fields["attempts"].scope == Scope.user_state
 
 

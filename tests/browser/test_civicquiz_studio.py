@@ -64,7 +64,7 @@ def test_bank_editor_by_keyboard_alone_then_the_learner_sees_the_question(workbe
     assert second.is_checked() and not first.is_checked()
     no_errors_shown(page)
     assert "Uz cik gadiem" in studio.locator("[data-preview]").inner_text()
-    studio.locator("[data-apply]").focus()
+    page.locator("[data-save]").focus()
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelector('[data-live]').textContent.includes('Saglabāts')")
     assert page.js_errors == [], page.js_errors
@@ -89,7 +89,7 @@ def test_invalid_content_is_refused_with_the_reason_in_focus(workbench, page):
     page.keyboard.type("9")
     page.wait_for_function("document.querySelector('.nt-cq-studio .nt-cq-problem') !== null")
     assert "9" in studio.locator(".nt-cq-problem").first.inner_text()
-    studio.locator("[data-apply]").focus()
+    page.locator("[data-save]").focus()
     page.keyboard.press("Enter")
     error = studio.locator("[data-form-error]")
     error.wait_for(state="visible")

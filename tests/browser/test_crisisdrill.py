@@ -163,7 +163,7 @@ def test_studio_form_editor_checks_the_graph_and_refuses_invalid_content(workben
     page.keyboard.press("Enter")  # adds a step that nothing leads to
     studio.get_by_text('Mezglu "step1" nevar sasniegt no sākuma.').wait_for()
     assert studio.locator(".nt-cd-map .nt-cd-unreachable").count() == 1
-    studio.locator("[data-apply]").focus()
+    page.locator("[data-save]").focus()
     page.keyboard.press("Enter")
     error = studio.locator("[data-form-error]")
     error.wait_for(state="visible")
@@ -172,7 +172,7 @@ def test_studio_form_editor_checks_the_graph_and_refuses_invalid_content(workben
     studio.get_by_role("button", name="Dzēst mezglu step1").focus()
     page.keyboard.press("Enter")
     studio.get_by_text("Problēmas nav atrastas.").wait_for()
-    studio.locator("[data-apply]").focus()
+    page.locator("[data-save]").focus()
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelector('[data-live]').textContent.includes('Saglabāts')")
     assert error.is_hidden()

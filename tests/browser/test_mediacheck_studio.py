@@ -70,7 +70,7 @@ def test_a_trainer_adds_an_item_and_marks_a_flag_by_keyboard_and_learners_see_it
     assert item.locator(".nt-mc-flag-quote").inner_text() == "“Dalies ar visiem”"
     assert item.locator(".nt-mc-preview-card mark").inner_text() == "Dalies ar visiem"
     problems.get_by_text("Problēmas nav atrastas.").wait_for()
-    tab_to(page, "el.matches('[data-apply]')")
+    tab_to(page, "el.matches('[data-save]')")
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelector('[data-live]').textContent.includes('Saglabāts')")
     assert page.js_errors == []
@@ -98,7 +98,7 @@ def test_an_image_without_alt_text_is_refused_and_the_studio_view_is_axe_clean(w
     page.keyboard.press("Delete")
     studio.locator("[data-problems]").get_by_text("nav alternatīvā teksta", exact=False).wait_for()
     assert "Attēls bez alternatīvā teksta!" in first.locator(".nt-mc-preview-box").inner_text()
-    tab_to(page, "el.matches('[data-apply]')")
+    tab_to(page, "el.matches('[data-save]')")
     page.keyboard.press("Enter")
     error = studio.locator("[data-form-error]")
     error.wait_for(state="visible")

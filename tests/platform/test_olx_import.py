@@ -67,3 +67,16 @@ def test_a_block_saved_in_studio_without_xml_space_still_exports_its_spaces(db):
     block.runtime.export_to_xml(block, out)
     assert b'xml:space="preserve"' in out.getvalue()
     assert text_of(imported(out.getvalue()).content) == text_of(block.content)
+
+
+@pytest.mark.parametrize("block_type", ["mediacheck", "crisisdrill", "civicquiz"])
+def test_a_course_exported_with_a_block_not_configured_yet_imports_again(db, block_type):
+    """Studio makes new blocks from field defaults; a course export then holds one with no content."""
+    runtime = WorkbenchRuntime("author")
+    new = runtime.get_block(runtime._usage_id_from_node(etree.Element(block_type), None))
+    assert not new.is_configured()
+    out = io.BytesIO()
+    new.runtime.export_to_xml(new, out)
+    again = imported(out.getvalue())
+    assert not again.is_configured() and again.content == {}
+    assert again.validate().to_json()["summary"]["type"] == "not-configured"

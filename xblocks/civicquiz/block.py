@@ -3,7 +3,9 @@
 Scoring: `has_score` is a property, False in survey mode (a survey in a graded
 subsection must not count as 0 points) and True otherwise; surveys publish
 completion only. Practice mode never counts attempts (unlimited checks);
-assessment counts one attempt per submit.
+assessment counts one attempt per submit and keeps the last submission's score.
+Grades are points of max_score() (the weight, noturiba.scoring); the kit's
+clear_student_state handles "delete learner state".
 
 Platform settings: `block_settings_key = "civicquiz"`, so the settings service
 hands the block XBLOCK_SETTINGS["civicquiz"]. Its "min_group" (a whole number,
@@ -19,7 +21,6 @@ import json
 
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Integer, Scope
-from xblock.scorable import Score
 
 from noturiba import events
 from noturiba.base import ContentBlock
@@ -111,6 +112,8 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
 
     @XBlock.supports("multi_device")
     def student_view(self, context=None):
+        if not self.is_configured():
+            return self.not_configured_view()
         model, layout = self.model, self.layout()
         answers = self.known_answers(layout)
         total = len(layout.questions)
@@ -152,6 +155,8 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
         return state
 
     def author_view(self, context=None):
+        if not self.is_configured():
+            return self.not_configured_view(author=True)
         try:
             problems = [(p.severity, self.t.render(p.message)) for p in self.content_api.validate(self.model)]
         except ValueError as error:
@@ -192,6 +197,8 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
                                               "showanswer_choices": list(SHOWANSWER_CHOICES)})
 
     def public_view(self, context=None):
+        if not self.is_configured():
+            return self.not_configured_view()
         model = self.model
         sample = model.questions[0] if model.questions else None
         html = self.render_template("public.html", {
@@ -203,7 +210,8 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
 
     def student_view_data(self, context=None):
         """For mobile apps: the learner-safe projection (no correct flags, answers or explanations)."""
-        return {**content.public(self.model), "display_name": self.display_name, "min_group": self.min_group()}
+        return {**content.public(self.model), "display_name": self.display_name, "min_group": self.min_group(),
+                "configured": self.is_configured()}
 
     # Handlers --------------------------------------------------------------
 
@@ -237,8 +245,7 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
         self.certainties = certainties
         result = grading.grade(layout.questions, {k: self.answers[k] for k in self.checked if k in self.answers},
                                certainties, cbm=self.model.certainty)
-        self.raw_earned = result.fraction * self.max_score()
-        self._publish_grade(self.get_score())
+        self.keep_score(result.fraction)
         done = sum(1 for qid in layout.ids() if qid in self.checked)
         self.runtime.publish(self, "completion", {"completion": done / max(1, len(layout.questions))})
         events.emit(self, "question", "answered", question=q.id, score=fraction)
@@ -336,11 +343,17 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
     # Scoring -----------------------------------------------------------------
 
     def calculate_score(self):
-        """Rescore: recompute from the saved answers with the current content."""
+        """Rescore what play keeps, recomputed with the current content (points of max_score()).
+
+        Practice: the checked questions. Assessment: the last submitted attempt; once the learner
+        has opened a new attempt its answers are gone, so the kept score stands.
+        """
         layout = self.layout()
         if self.model.mode == "practice":
             answers = {k: v for k, v in self.known_answers(layout).items() if k in self.checked}
+        elif self.submitted:
+            answers = self.known_answers(layout)
         else:
-            answers = self.known_answers(layout) if self.submitted else {}
+            return self.get_score()
         result = grading.grade(layout.questions, answers, self.certainties, cbm=self.model.certainty)
-        return Score(raw_earned=result.fraction * self.max_score(), raw_possible=self.max_score())
+        return self.score_of(result.fraction)

@@ -16,7 +16,8 @@ their question (every question may have options "a", "b", ...). Learner
 state refers to these ids only.
 
 This module is the contract the kit uses (TAG, ATTRIBUTES, parse, to_node,
-to_json, from_json, validate, public, ContentError); the dataclasses live in
+to_json, from_json, validate, public, ContentError; empty, is_empty, EMPTY_HINT
+for a new block); the dataclasses live in
 model.py and the OLX reader/writer in olx_io.py. `min_group` is None when the
 OLX does not set it: the block then uses XBLOCK_SETTINGS["civicquiz"]["min_group"]
 (DEFAULT_MIN_GROUP when the platform does not set it either).
@@ -52,6 +53,19 @@ from .model import (  # noqa: F401  (the module contract re-exports the model)
     Quiz,
 )
 from .olx_io import parse, to_node  # noqa: F401
+
+# A block Studio has just created (from field defaults) has an empty bank: what its author adds first.
+EMPTY_HINT = Message("Add at least one question in the editor.")
+
+
+def empty():
+    """The model of a block that has no content yet."""
+    return Quiz()
+
+
+def is_empty(model):
+    return not model.questions
+
 
 # model <-> JSON (the Studio editor's format) ----------------------------------
 

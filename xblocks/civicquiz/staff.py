@@ -1,12 +1,11 @@
 """Course staff's side of civicquiz: the results view, the CSV of anonymous responses,
-the instructor's report rows and forgetting a learner's anonymous rows.
+the instructor's report rows and forgetting a learner's anonymous rows
+("delete learner state" is the kit's ScoringMixin.clear_student_state).
 
 Distributions and the pass rate are broken down only from `min_group`
 respondents on (block.min_group()), for staff as for learners; the CSV is
 the researchers' raw material (hashed learner keys, formula-safe cells).
 """
-
-import hashlib
 
 from webob import Response
 from xblock.core import XBlock
@@ -83,14 +82,5 @@ class StaffMixin:
                                             "Answer": views.report_answer(q, answer)}
 
     def delete_survey_answers(self):
-        """Remove this learner's anonymous rows (called when their state is deleted)."""
+        """Remove the bound learner's own anonymous rows (a learner-side helper, not the LMS reset hook)."""
         aggregates.forget(self.block_id(), self.learner_key())
-
-    def clear_student_state(self, user_id, course_id, item_id, requesting_user_id):
-        """The LMS 'delete learner state' hook: `user_id` is the learner's anonymous id there.
-
-        The key repeats noturiba.base.learner_key's formula for that anonymous id.
-        """
-        raw = f"{user_id}:{self.scope_ids.usage_id}"
-        aggregates.forget(self.block_id(), hashlib.sha256(raw.encode()).hexdigest()[:32])
-

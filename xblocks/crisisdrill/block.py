@@ -4,7 +4,8 @@ Learner state (user_state, by id): `drill_state` = {"node": current node id,
 "vars": {variable id: value}, "path": [entries, see grading.py, each with "at"
 (epoch seconds)], "finished": bool, "seed": int (the order nodes' shuffle)};
 `timer_enabled` (the learner's timer preference, WCAG 2.2.1); `attempts`
-(ScoringMixin) counts finished attempts.
+(ScoringMixin) counts finished attempts; `best_path` is the path of the attempt
+whose score is kept (what a rescore grades again).
 
 Modes: practice (feedback after each decision, unlimited attempts, the score
 is published too) and assessment (feedback at the debrief, attempts limited by
@@ -26,8 +27,7 @@ import random
 import time
 
 from xblock.core import XBlock
-from xblock.fields import Boolean, Dict, Scope
-from xblock.scorable import Score
+from xblock.fields import Boolean, Dict, List, Scope
 
 from noturiba import events
 from noturiba.base import ContentBlock
@@ -52,8 +52,11 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
     has_score = True
     has_custom_completion = True
     completion_mode = "completable"
+    AUTHORING_HANDLERS = ContentBlock.AUTHORING_HANDLERS | {"inspect"}
 
     drill_state = Dict(default={}, scope=Scope.user_state, help="The learner's current attempt (ids only).")
+    best_path = List(default=[], scope=Scope.user_state,
+                     help="The path of the attempt whose score is kept (ids only; rescoring grades it again).")
     timer_enabled = Boolean(default=True, scope=Scope.user_state,
                             help="The learner's timer preference (off = no time limits).")
 
@@ -130,11 +133,15 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
 
     @XBlock.supports("multi_device")
     def student_view(self, context=None):
+        if not self.is_configured():
+            return self.not_configured_view()
         return self._fragment("student.html", {"intro": self.rich(self.model.intro),
                                                "view_json": views.script_json(self.view())},
                               "CrisisdrillStudent", {"namespace": self.i18n_js_namespace, "uid": self.dom_id()})
 
     def author_view(self, context=None):
+        if not self.is_configured():
+            return self.not_configured_view(author=True)
         model = self.model
         problems = [{"severity": p.severity, "text": self.t.render(p.message)} for p in content.validate(model)]
         return self._fragment("author.html", {
@@ -142,6 +149,8 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
             "intro": sanitize(model.intro)})
 
     def public_view(self, context=None):
+        if not self.is_configured():
+            return self.not_configured_view()
         model = self.model
         first = views.safe_node(model, model.node(model.start), content.initial_values(model), 1, self.rich) \
             if model.node(model.start) else None
@@ -174,7 +183,7 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
     def student_view_data(self, context=None):
         model = self.model
         data = content.public(model, order_seed=1)
-        data.update(display_name=self.display_name, intro=sanitize(model.intro))
+        data.update(display_name=self.display_name, intro=sanitize(model.intro), configured=self.is_configured())
         if data["start"]:
             data["start"] = views.safe_node(model, model.node(model.start), content.initial_values(model), 1)
         return data
@@ -210,8 +219,7 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
             state["finished"] = True
             result = grading.grade(self.model, state["path"], self.pass_threshold)
             self.attempts += 1
-            previous = self.raw_earned if self.raw_earned is not None else 0.0
-            self.record_score(max(previous, result.score))
+            self._keep_best(state["path"], result.score, finished=True)
             events.emit(self, "drill", "finished", ending=item.id, rating=item.rating,
                         score=result.score, critical=bool(result.critical), attempt=self.attempts)
         self.drill_state = state
@@ -295,10 +303,7 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
         """Count the current attempt as used and grade its path so far (partial points, critical cap)."""
         result = grading.grade(self.model, state["path"], self.pass_threshold)
         self.attempts += 1
-        previous = self.raw_earned
-        if previous is None or result.score > previous:
-            self.raw_earned = result.score * self.max_score()
-            self._publish_grade(self.get_score())
+        self._keep_best(state["path"], result.score, finished=False)
         events.emit(self, "drill", "abandoned", score=result.score, critical=bool(result.critical),
                     decisions=len(state["path"]), attempt=self.attempts)
 
@@ -310,16 +315,27 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
 
     # Scoring -------------------------------------------------------------------
 
+    def _keep_best(self, path, score, finished):
+        """Play keeps the best attempt: its score and its path. A finished attempt always publishes
+        the kept grade and completes the drill; an abandoned one publishes only a better grade."""
+        previous = self.raw_earned
+        if previous is None or score > previous:
+            self.best_path = list(path)
+        if finished:
+            self.record_score(max(previous or 0.0, score))
+        elif previous is None or score > previous:
+            self.keep_score(score)
+
     def calculate_score(self):
-        """Rescore: the latest finished attempt's path graded again with the current content.
+        """Rescore what play keeps, the best attempt, graded again with the current content and pass mark.
 
-        (Between rescores the published grade is the best attempt; a rescore recomputes the latest one.)
+        The kept best path and the latest finished path are graded; the higher counts. A state saved
+        before best paths were kept has its stored score instead of a best path.
         """
+        model = self.model
+        scores = [grading.grade(model, self.best_path, self.pass_threshold).score if self.best_path
+                  else (self.raw_earned or 0.0)]
         state = self.current_state()
-        if not state.get("finished"):
-            return self.get_score()
-        result = grading.grade(self.model, state["path"], self.pass_threshold)
-        return Score(raw_earned=max(result.score, 0.0) * self.max_score(), raw_possible=self.max_score())
-
-    def clear_student_state(self, *args, **kwargs):
-        self.drill_state = {}
+        if state.get("finished"):
+            scores.append(grading.grade(model, state["path"], self.pass_threshold).score)
+        return self.score_of(max(scores))

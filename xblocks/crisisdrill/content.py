@@ -22,8 +22,8 @@ in practice mode and in the debrief. A checklist's text may be an attribute (as
 in OLX.md) or a `<text>` child; it is exported as a `<text>` child.
 The code: model.py (dataclasses, effects, conditions), olx_io.py (OLX reader and
 writer), this module (the contract: TAG, ATTRIBUTES, parse, to_node, to_json,
-from_json, validate, public, ContentError), graph.py (reachability, dead ends,
-best score), grading.py.
+from_json, validate, public, ContentError; empty, is_empty, EMPTY_HINT for a new
+block), graph.py (reachability, dead ends, best score), grading.py.
 """
 
 import re
@@ -66,6 +66,18 @@ from .olx_io import parse, to_node  # noqa: F401 - the module contract
 
 TAG = "crisisdrill"
 ATTRIBUTES = ("mode", "start", "timer")
+
+# A block Studio has just created (from field defaults) has no drill yet: what its author adds first.
+EMPTY_HINT = Message("Add a first step and an ending in the editor.")
+
+
+def empty():
+    """The model of a block that has no content yet (no nodes, no start)."""
+    return Drill(start="", nodes=())
+
+
+def is_empty(model):
+    return not model.nodes
 
 
 # model <-> JSON ----------------------------------------------------------------

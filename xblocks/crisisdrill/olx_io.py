@@ -194,7 +194,7 @@ def _write_feedback(parent, markup, sources):
 
 def to_node(model, node):
     """Write `model` into the <crisisdrill> element `node` (attributes and children)."""
-    olx.set_attrs(node, start=model.start, mode=model.mode, timer="on" if model.timer else "off")
+    olx.set_attrs(node, start=model.start or None, mode=model.mode, timer="on" if model.timer else "off")
     if model.intro:
         olx.sub_element(node, "intro", model.intro)
     for variable in model.variables:

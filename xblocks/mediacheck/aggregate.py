@@ -22,11 +22,6 @@ def record_survey(block, answers):
                  {item_id: [answer["verdict"]] for item_id, answer in answers.items() if answer.get("verdict")})
 
 
-def forget_survey(block):
-    from noturiba.survey import store
-    store.forget(block_key(block), block.learner_key())
-
-
 def discernment_summary(model, rows):
     """{"n", "mean", "distrust", "naivety", "shown"} from (learner, question, value, text) rows."""
     per_learner = defaultdict(dict)

@@ -2,13 +2,14 @@
 
 Scoring: `has_score` is a property, True in practice and assessment modes and
 False in survey mode (survey blocks publish completion only, never a grade).
+Grades are points of max_score() (the weight, noturiba.scoring); the kit's
+clear_student_state handles "delete learner state".
 Learner state is kept by item id; answers pointing at removed items, segments,
 leads or verdicts are dropped when read (never a crash).
 """
 
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Scope
-from xblock.scorable import Score
 
 from noturiba import events
 from noturiba.base import ContentBlock
@@ -103,12 +104,16 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
 
     @XBlock.supports("multi_device")
     def student_view(self, context=None):
+        if not self.is_configured():
+            return self.not_configured_view()
         ctx, init_args = views.student(self)
         html = self.render_template("student.html", ctx)
         return self.build_fragment(html, js=("mediacheck.js",), css=("mediacheck.css",),
                                    init="MediacheckStudent", init_args=init_args)
 
     def author_view(self, context=None):
+        if not self.is_configured():
+            return self.not_configured_view(author=True)
         html = self.render_template("author.html", {
             "display_name": self.display_name, "mode": self.model.mode, "items": views.author_summary(self),
             "problems": [self.t.render(p.message) for p in content.validate(self.model)],
@@ -125,6 +130,8 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
                                    init_args=init_args)
 
     def public_view(self, context=None):
+        if not self.is_configured():
+            return self.not_configured_view()
         sample = views.ordered_items(self)[:1]
         cards = [views.card(self, item, 1, 1, interactive=False) for item in sample]
         html = self.render_template("public.html", {
@@ -136,7 +143,7 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
     def student_view_data(self, context=None):
         """Mobile / API: the public projection only (see README of the block: no answers)."""
         data = content.public(self.model, self.t.gettext)
-        data["display_name"] = self.display_name
+        data.update(display_name=self.display_name, configured=self.is_configured())
         return data
 
     # Handlers --------------------------------------------------------------------
@@ -168,8 +175,7 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
     def _publish_practice_score(self, checked):
         # Like ScoringMixin.record_score, but completion grows with the share of items checked.
         total = len(self.model.items)
-        self.raw_earned = max(0.0, min(1.0, sum(checked.values()) / total)) * self.max_score()
-        self._publish_grade(self.get_score())
+        self.keep_score(sum(checked.values()) / total)
         self.runtime.publish(self, "completion", {"completion": round(len(checked) / total, 4)})
 
     @json_handler
@@ -273,6 +279,7 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
     # Scoring, reports --------------------------------------------------------------
 
     def calculate_score(self):
+        """Rescore what play keeps: practice, the checked items; assessment, the last submission (in points)."""
         model = self.model
         if model.mode == "practice":
             answers = self.clean_answers()
@@ -282,14 +289,9 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
                 1, len(model.items))
         else:
             fraction, _results = grading.grade(model, self.clean_submitted())
-        return Score(raw_earned=fraction * self.max_score(), raw_possible=self.max_score())
+        return self.score_of(fraction)
 
     def generate_report_data(self, user_state_iterator, limit_responses=None):
         """Rows for the instructor's problem responses report: one per learner who answered."""
         from .aggregate import report_rows
         yield from report_rows(self, user_state_iterator, limit_responses)
-
-    def clear_student_state(self, *args, **kwargs):
-        if self.model.mode == "survey":
-            from .aggregate import forget_survey
-            forget_survey(self)

@@ -1,5 +1,6 @@
 """The mediacheck module contract for noturiba.base.ContentBlock: TAG, ATTRIBUTES, parse, to_node,
-to_json, from_json, validate, public, ContentError. Pure: no XBlock, no Django.
+to_json, from_json, validate, public, ContentError, and empty, is_empty, EMPTY_HINT for a block
+Studio has just created (no content yet). Pure: no XBlock, no Django.
 
 The model (dataclasses, flags and segments of a body) lives in model.py, the OLX reader and
 writer in olx_io.py, validation in checks.py; their names are importable from here.
@@ -36,10 +37,23 @@ from .olx_io import parse, to_node
 __all__ = ["TAG", "ATTRIBUTES", "parse", "to_node", "to_json", "from_json", "validate", "public",
            "ContentError", "DEFAULT_VERDICTS", "FALSE_VERDICTS", "ID_PATTERN", "KINDS", "MODES",
            "TRUE_VERDICT", "Flag", "Item", "Lead", "Media", "MediaCheck", "Origin", "Segment", "Verdict",
-           "body_flags", "segment_flags", "segments", "public_item", "display_domain", "verdict_label", "olx"]
+           "body_flags", "segment_flags", "segments", "public_item", "display_domain", "verdict_label", "olx",
+           "empty", "is_empty", "EMPTY_HINT"]
 
 TAG = "mediacheck"
 ATTRIBUTES = ("mode", "shuffle", "confidence")
+
+# What the author of a new block (Studio creates it from field defaults) must add first.
+EMPTY_HINT = Message("Add at least one item in the editor.")
+
+
+def empty():
+    """The model of a block that has no content yet."""
+    return MediaCheck()
+
+
+def is_empty(model):
+    return not model.items
 
 
 # JSON --------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from importlib import resources
 from lxml import etree
 from xblock.core import XBlock
 from xblock.fields import Dict, Scope, String
-from xblock.validation import ValidationMessage
+from xblock.validation import Validation, ValidationMessage
 
 from .fragments import build_fragment, render_kit_template, render_template
 from .handlers import Field as HField
@@ -15,6 +15,43 @@ from .i18n import translator
 from .messages import N_, Message
 from .olx import MAX_OLX_BYTES, OlxError, check_tree, error_at, local_name, parse_string
 from .scoring import SHOWANSWER_CHOICES
+
+# Studio creates a block from field defaults (content = {}; PLATFORM.md section 0): until its author
+# adds content, authors see NOT_CONFIGURED with the block's EMPTY_HINT, learners NOT_READY.
+NOT_CONFIGURED = Message("This exercise is not configured yet.")
+NOT_READY = Message("This activity is not ready yet.")
+OPEN_EDITOR = Message("Open the editor")
+
+
+class NotConfiguredValidation(Validation):
+    """A Validation with the summary Studio shows as "not configured".
+
+    Studio's component wrapper (cms/templates/studio_xblock_wrapper.html) reads
+    `validate().to_json()["summary"]`, the shape of xmodule's StudioValidation, which is
+    not importable outside the platform; the messages stay plain WARNING/ERROR ones.
+    """
+
+    def __init__(self, validation, text, action_label):
+        super().__init__(validation.xblock_id)
+        self.messages = list(validation.messages)
+        self.summary = {"type": "not-configured", "text": text,
+                        "action_class": "edit-button", "action_label": action_label}
+
+    @property
+    def empty(self):
+        return super().empty and not self.summary
+
+    def to_json(self):
+        return {**super().to_json(), "summary": dict(self.summary)}
+
+
+def learner_key_for(anonymous_id, usage_id):
+    """The anonymous learner key of `anonymous_id` (the LMS's per-course anonymous user id) in block `usage_id`.
+
+    learner_key() uses it at answer time and the kit's clear_student_state with the id the LMS passes,
+    so both derive the same key (survey rows, shuffles and draws are keyed by it).
+    """
+    return hashlib.sha256(f"{anonymous_id}:{usage_id}".encode()).hexdigest()[:32]
 
 
 @XBlock.needs("i18n")
@@ -43,7 +80,7 @@ class NoturibaBlock(XBlock):
         attrs = getattr(user, "opt_attrs", {}) or {}
         raw = (attrs.get("edx-platform.anonymous_user_id") or attrs.get("xblock-workbench.user_id")
                or self.scope_ids.user_id or "anonymous")
-        return hashlib.sha256(f"{raw}:{self.scope_ids.usage_id}".encode()).hexdigest()[:32]
+        return learner_key_for(raw, self.scope_ids.usage_id)
 
     def static_urls(self, markup):
         """Rewrite /static/ links of author markup to the course's asset URLs in the LMS."""
@@ -71,18 +108,23 @@ class ContentBlock(NoturibaBlock):
 
     content = Dict(default={}, scope=Scope.content,
                    help="The block's content model as JSON (OLX children and owned attributes).")
+    # Handlers an author uses while the block has no content yet; the others (learners') refuse then.
+    AUTHORING_HANDLERS = frozenset({"save_olx", "save_content", "check_content", "convert_olx"})
 
     @classmethod
     def parse_xml(cls, node, runtime, keys):
         check_tree(node)
-        model = cls.content_api.parse(node)
+        # A course exported while a block was still as Studio made it (no content yet) must import
+        # again: a root without children is that block, not an error.
+        unconfigured = hasattr(cls.content_api, "empty") and not any(isinstance(c.tag, str) for c in node)
+        model = None if unconfigured else cls.content_api.parse(node)
         block = runtime.construct_xblock_from_class(cls, keys)
         owned = set(cls.content_api.ATTRIBUTES)
         for name, value in node.items():
             # url_name is the usage id (the runtime reads it), not a field.
             if name not in owned and name not in ("content", "url_name", "xblock-family"):
                 cls._set_field_if_present(block, cls.ATTRIBUTE_FIELDS.get(name, name), value, {})
-        block.content = cls.content_api.to_json(model)
+        block.content = {} if unconfigured else cls.content_api.to_json(model)
         return block
 
     def xml_text_content(self):
@@ -102,12 +144,43 @@ class ContentBlock(NoturibaBlock):
         """The content model (parsed once per block instance and content value)."""
         cached = getattr(self, "_model_cache", None)
         if cached is None or cached[0] is not self.content:
-            cached = (self.content, self.content_api.from_json(self.content))
+            content, api = self.content, self.content_api
+            cached = (content, api.empty() if not content and hasattr(api, "empty") else api.from_json(content))
             self._model_cache = cached
         return cached[1]
 
+    # A new block: Studio made it from field defaults and no content was saved yet.
+
+    def is_configured(self):
+        """Whether the block has content for learners (imports and saves refuse an empty model).
+
+        The content module's empty(), is_empty(model) and EMPTY_HINT (what to add first) describe
+        a new block; a module without them counts as configured once its content is set.
+        """
+        is_empty = getattr(self.content_api, "is_empty", None)
+        return not is_empty(self.model) if is_empty else bool(self.content)
+
+    def empty_hint(self):
+        return self.t.render(getattr(self.content_api, "EMPTY_HINT", NOT_CONFIGURED))
+
+    def not_configured_view(self, author=False):
+        """The view of a block without content: authors read what to add, learners a neutral note; no script."""
+        html = render_kit_template(self, "not_configured.html", {
+            "display_name": self.display_name, "author": author,
+            "hint": self.empty_hint()})
+        return self.build_fragment(html)
+
+    def handler_refusal(self, name):
+        """Why handler `name` may not run now (see noturiba.handlers), or None."""
+        if name in self.AUTHORING_HANDLERS or self.is_configured():
+            return None
+        return NOT_READY
+
     def validate(self):
         validation = super().validate()
+        if not self.is_configured():
+            validation.add(ValidationMessage(ValidationMessage.WARNING, self.empty_hint()))
+            return NotConfiguredValidation(validation, self.t.render(NOT_CONFIGURED), self.t.render(OPEN_EDITOR))
         try:
             problems = self.content_api.validate(self.model)
         except ValueError as error:
@@ -127,13 +200,26 @@ class ContentBlock(NoturibaBlock):
 
     # The OLX editor: every block's "Advanced" Studio view and the fallback editor.
 
+    def olx_text(self, model):
+        """`model` as the OLX text Studio's OLX view shows."""
+        node = etree.Element(self.content_api.TAG)
+        self.content_api.to_node(model, node)
+        return etree.tostring(node, encoding="unicode", pretty_print=True)
+
+    def parse_olx_text(self, text):
+        """The model of OLX text from Studio's OLX view; raises HandlerError (translated) on bad OLX."""
+        try:
+            root = parse_string(text)
+            if local_name(root.tag) != self.content_api.TAG:
+                raise error_at(root, Message("The root element must be <{tag}>.", tag=self.content_api.TAG))
+            return self.content_api.parse(root)
+        except OlxError as error:
+            raise HandlerError(error) from None
+
     def olx_editor_html(self):
         """The OLX editor's markup, for Studio views that put a form editor above it."""
-        node = etree.Element(self.content_api.TAG)
-        self.content_api.to_node(self.model, node)
-        olx = etree.tostring(node, encoding="unicode", pretty_print=True)
         return render_kit_template(self, "olx_editor.html", {
-            "display_name": self.display_name, "olx": olx, "uid": self.dom_id(),
+            "display_name": self.display_name, "olx": self.olx_text(self.model), "uid": self.dom_id(),
         })
 
     def olx_editor_fragment(self):
@@ -144,16 +230,26 @@ class ContentBlock(NoturibaBlock):
     @json_handler
     def save_olx(self, data, suffix=""):
         data = validated(data, display_name=HField(str, max_length=200), olx=HField(str, max_length=MAX_OLX_BYTES))
-        try:
-            root = parse_string(data["olx"])
-            if local_name(root.tag) != self.content_api.TAG:
-                raise error_at(root, Message("The root element must be <{tag}>.", tag=self.content_api.TAG))
-            model = self.content_api.parse(root)
-        except OlxError as error:
-            raise HandlerError(error) from None
-        self.apply_content(model)
+        self.apply_content(self.parse_olx_text(data["olx"]))
         self.display_name = data["display_name"].strip() or self.display_name
         return {"saved": True}
+
+    @json_handler
+    def convert_olx(self, data, suffix=""):
+        """Studio's editor switches views: the form's JSON as OLX, or OLX as the form's JSON. Saves nothing.
+
+        The editor has one save (save_content), whichever view is shown, so neither view can
+        write a stale copy over the other.
+        """
+        data = validated(data, content=HField(dict, required=False, max_items=5000),
+                         olx=HField(str, required=False, max_length=MAX_OLX_BYTES))
+        if data["olx"] is not None:
+            return {"content": self.content_api.to_json(self.parse_olx_text(data["olx"]))}
+        try:
+            model = self.content_api.from_json(data["content"] or {})
+        except ValueError as error:  # the content module's ContentError, with its Message
+            raise HandlerError(error) from None
+        return {"olx": self.olx_text(model)}
 
     # The form editors of the blocks post the model's JSON here.
 

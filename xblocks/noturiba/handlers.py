@@ -9,6 +9,10 @@
 On a HandlerError (or bad JSON) the response is `{"error": "<translated>"}`
 with its status, and every field change the handler made is discarded before
 the runtime saves, so a rejected call leaves the learner's state as it was.
+
+A block may refuse a handler before it runs: `block.handler_refusal(name)`
+returns a Message (answered with 400) or None (see ContentBlock: a block with
+no content yet refuses its learners' handlers).
 """
 
 import functools
@@ -59,6 +63,10 @@ def json_handler(func):
         except (ValueError, UnicodeDecodeError):
             return json_response({"error": render(Message("The request is not valid JSON."))}, 400)
         try:
+            refusal = getattr(self, "handler_refusal", None)
+            message = refusal(func.__name__) if refusal else None
+            if message is not None:
+                raise HandlerError(message)
             return json_response(func(self, payload, suffix))
         except HandlerError as error:
             discard_unsaved_changes(self)

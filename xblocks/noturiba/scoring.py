@@ -4,13 +4,31 @@
 `showanswer` value (as capa problems do). `ScoringMixin` gives a block what the
 LMS grading, rescoring, override and reset tools expect (PLATFORM.md section 4):
 a `weight` field, a user_state `attempts` counter, a deterministic max_score,
-`rescore` through ScorableXBlockMixin, and `publish_grade` for overrides.
+`rescore` through ScorableXBlockMixin, `publish_grade` for overrides and
+`clear_student_state` for "delete learner state".
+
+What the points mean (README "Grades: what the points mean"):
+- `max_score()` is the points the trainer set, the `weight` field ("How many points this
+  exercise is worth"); a weight that is not a positive number (None, 0) gives 1. It reads
+  no content and no user, so the LMS can collect it at publish time (GradesTransformer).
+- Learner state keeps the score as a fraction 0..1 (`raw_earned`); grades are published as
+  points, fraction x max_score() out of max_score(). The LMS scales a stored score by the
+  current weight (grades/scores.py weighted_score), so with max_score() == weight the
+  instructor's override "7" (checked 0 <= 7 <= max_score()), the progress page (7/10) and the
+  gradebook agree, and a later weight change rescales the old scores.
+- `calculate_score()` (rescore) gives what normal play keeps (a block documents which attempt),
+  recomputed with the current content, so `rescore(only_if_higher=False)` never lowers the
+  grade of unchanged content.
 """
+
+import logging
 
 from xblock.fields import Float, Integer, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
 from .messages import N_, Message, PluralMessage
+
+log = logging.getLogger(__name__)
 
 SHOWANSWER_CHOICES = (
     "always", "answered", "attempted", "attempted_no_past_due", "closed", "finished",
@@ -60,11 +78,13 @@ class ScoringMixin(ScorableXBlockMixin):
     attempts = Integer(default=0, scope=Scope.user_state,
                        help="Submitted attempts; the name the LMS 'reset attempts' tool rewrites.")
     raw_earned = Float(default=None, scope=Scope.user_state,
-                       help="The learner's current score as a fraction of max_score (None = no score yet).")
+                       help="The learner's current score as a fraction 0..1 (None = no score yet).")
 
     def max_score(self):
-        # Deterministic and content-free: scores are kept as fractions of 1 and the
-        # course grade is scaled by `weight`, so an edit never changes max_score.
+        """The exercise's points: the trainer's `weight` if it is a positive number, else 1 (no user, no content)."""
+        weight = self.weight
+        if isinstance(weight, int | float) and not isinstance(weight, bool) and weight > 0:
+            return float(weight)
         return 1.0
 
     def is_past_due(self):
@@ -88,12 +108,19 @@ class ScoringMixin(ScorableXBlockMixin):
     def has_submitted_answer(self):
         return self.raw_earned is not None
 
+    def score_of(self, fraction):
+        """A Score in points for a fraction 0..1 (what calculate_score returns and grades publish)."""
+        possible = self.max_score()
+        return Score(raw_earned=max(0.0, min(1.0, fraction)) * possible, raw_possible=possible)
+
     def get_score(self):
-        return Score(raw_earned=self.raw_earned or 0.0, raw_possible=self.max_score())
+        return self.score_of(self.raw_earned or 0.0)
 
     def set_score(self, score):
+        # From the override tool (points / weight of max_score / weight) and from the LMS after
+        # every published grade (points of max_score): only the fraction is kept.
         possible = score.raw_possible or self.max_score()
-        self.raw_earned = max(0.0, min(1.0, score.raw_earned / possible)) * self.max_score()
+        self.raw_earned = max(0.0, min(1.0, score.raw_earned / possible))
 
     def publish_grade(self):
         """What the LMS instructor 'override score' tool calls after set_score()."""
@@ -104,11 +131,37 @@ class ScoringMixin(ScorableXBlockMixin):
             "value": score.raw_earned, "max_value": score.raw_possible, "only_if_higher": only_if_higher,
         })
 
-    def record_score(self, fraction):
-        """Keep and publish a newly computed score (fraction of 1) and mark completion."""
-        self.raw_earned = max(0.0, min(1.0, fraction)) * self.max_score()
+    def keep_score(self, fraction):
+        """Keep a newly computed score (fraction 0..1) and publish it as a grade in points."""
+        self.raw_earned = max(0.0, min(1.0, fraction))
         self._publish_grade(self.get_score())
+
+    def record_score(self, fraction):
+        """Keep and publish a newly computed score (fraction 0..1) and mark completion."""
+        self.keep_score(fraction)
         self.runtime.publish(self, "completion", {"completion": 1.0})
+
+    def clear_student_state(self, user_id, course_id, item_id, requesting_user_id=None, **kwargs):
+        """The LMS "delete learner state" hook (instructor/enrollment.py reset_student_attempts).
+
+        It is called on the modulestore's block, which has no learner bound: `user_id` is the
+        learner's anonymous id in the course, and the runtime's current user is somebody else.
+        The LMS deletes the learner's StudentModule row afterwards but, because this hook exists,
+        sends no zero score; so this removes the learner's anonymous survey rows of this block,
+        sends the zero score (score_deleted) and sets the completion to 0 (noturiba.lms).
+        """
+        from . import lms
+        from .base import learner_key_for
+        from .survey import store
+        usage_id = self.scope_ids.usage_id
+        store.forget(str(usage_id)[:255], learner_key_for(user_id, usage_id))
+        user = lms.user_by_anonymous_id(user_id)
+        if user is None:
+            log.warning("noturiba: no LMS user for the anonymous id of this reset; the grade and completion "
+                        "of %s are left as they are", item_id)
+            return
+        lms.publish_deleted_score(self, user, course_id, item_id)
+        lms.set_completion(user, usage_id, course_id, 0.0)
 
 
 def attempts_left_message(left):

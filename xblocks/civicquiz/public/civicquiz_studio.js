@@ -1,7 +1,7 @@
-/* civicquiz, Studio: the question bank as a form (settings, questions, live checks, preview) above the OLX editor. */
+/* civicquiz, Studio: the question bank as a form (settings, questions, live checks, preview) and the OLX, */
+/* two views of the kit's one editor with one save. */
 function CivicquizStudio(runtime, element, args) {
   "use strict";
-  if (window.NoturibaOlxEditor) { window.NoturibaOlxEditor(runtime, element, args); }
   var kit = window.NoturibaKit.create(runtime, element, args.namespace);
   var t = kit.t;
   var root = kit.root.querySelector(".nt-cq-studio");
@@ -361,11 +361,20 @@ function CivicquizStudio(runtime, element, args) {
     kit.announce(t.format(t.gettext("{id} added at the end of the list."), { id: q.id }));
   });
 
-  root.querySelector("[data-apply]").addEventListener("click", function () {
-    kit.studioSave("save_content", { display_name: root.querySelector("[data-name]").value, content: data,  // i18n-ignore
-                                     settings: settings }, errorBox);  // i18n-ignore
-  });
-
   drawSettings();
   drawAll();
+
+  /* The kit's one editor: this form and the OLX view, one save (Studio's modal Save calls it). */
+  return window.NoturibaKit.studioEditor(runtime, element, { namespace: args.namespace, form: {
+    panel: root.querySelector("[data-form-view]"),
+    nameInput: root.querySelector("[data-name]"), errorBox: errorBox,
+    state: function () { return { content: data, settings: settings }; },
+    load: function (content) {
+      data = content;
+      selected = data.questions.length ? 0 : -1;
+      shownProblems = null;
+      drawSettings();
+      drawAll();
+    }
+  } });
 }

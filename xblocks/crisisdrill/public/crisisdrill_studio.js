@@ -1,7 +1,6 @@
-/* Crisis drill, Studio: a form editor (nodes, choices, goto dropdowns, map, validation) beside the OLX editor. */
+/* Crisis drill, Studio: a form editor (nodes, choices, goto dropdowns, map, validation) and the OLX: two views, one save. */
 function CrisisdrillStudio(runtime, element, args) {
   "use strict";
-  if (window.NoturibaOlxEditor) { window.NoturibaOlxEditor(runtime, element, args); }
   var kit = window.NoturibaKit.create(runtime, element, args.namespace);
   var t = kit.t;
   var root = kit.root.querySelector(".nt-cd-studio");
@@ -366,11 +365,13 @@ function CrisisdrillStudio(runtime, element, args) {
     kit.announce(t.format(t.gettext("{id} added at the end of the list."), { id: node.id }));
   });
 
-  root.querySelector("[data-apply]").addEventListener("click", function () {
-    kit.studioSave("save_content", { display_name: root.querySelector("[data-name]").value, content: clean(),  // i18n-ignore
-                                     settings: settings },  // i18n-ignore
-                   errorBox);
-  });
-
   draw();
+
+  /* The kit's one editor: this form and the OLX view, one save (Studio's modal Save calls it). */
+  return window.NoturibaKit.studioEditor(runtime, element, { namespace: args.namespace, form: {
+    panel: root.querySelector("[data-form-view]"),
+    nameInput: root.querySelector("[data-name]"), errorBox: errorBox,
+    state: function () { return { content: clean(), settings: settings }; },
+    load: function (content) { data = content; draw(); }
+  } });
 }

@@ -1,8 +1,7 @@
 /* mediacheck, Studio: a form editor (items, red flags by text selection, leads, sources, images with alt text,
- * a live preview, the server's checks as you type) above the kit's OLX editor. */
+ * a live preview, the server's checks as you type) and the OLX: two views of the kit's one editor. */
 function MediacheckStudio(runtime, element, args) {
   "use strict";
-  if (window.NoturibaOlxEditor) { window.NoturibaOlxEditor(runtime, element, args); }
   var kit = window.NoturibaKit.create(runtime, element, args.namespace);
   var t = kit.t;
   var X = window.MediacheckStudioText;
@@ -377,22 +376,25 @@ function MediacheckStudio(runtime, element, args) {
     kit.announce(t.format(t.gettext("{id} added at the end of the list."), { id: data.items[data.items.length - 1].id }));
   });
 
-  root.querySelector("[data-apply]").addEventListener("click", function () {
-    var missing = data.items.filter(function (item) { return item.media && !(item.media.alt || "").trim(); })[0];
-    if (missing) {
+  draw(null);
+
+  /* The kit's one editor: this form and the OLX view, one save (Studio's modal Save calls it). */
+  return window.NoturibaKit.studioEditor(runtime, element, { namespace: args.namespace, form: {
+    panel: root.querySelector("[data-form-view]"),
+    nameInput: root.querySelector("[data-name]"), errorBox: errorBox,
+    state: function () { return { content: clean(), settings: settings }; },
+    load: function (content) { data = content; open = {}; draw(null); },
+    check: function () {
+      var missing = data.items.filter(function (item) { return item.media && !(item.media.alt || "").trim(); })[0];
+      if (!missing) { return null; }
       open[data.items.indexOf(missing)] = true;
       draw(null);
-      showFormError(t.format(t.gettext("The image of item {id} needs an alt text: describe what it shows."),
-                             { id: missing.id }));
-      return;
-    }
-    kit.studioSave("save_content", { display_name: root.querySelector("[data-name]").value, content: clean(),  // i18n-ignore
-                                     settings: settings }, errorBox).then(function (result) {  // i18n-ignore
-      if (result.ok && result.data.warnings && result.data.warnings.length) {
+      return t.format(t.gettext("The image of item {id} needs an alt text: describe what it shows."), { id: missing.id });
+    },
+    saved: function (result) {
+      if (result.data.warnings && result.data.warnings.length) {
         showProblems(result.data.warnings.map(function (w) { return { severity: "warning", message: w }; }));  // i18n-ignore
       }
-    });
-  });
-
-  draw(null);
+    }
+  } });
 }

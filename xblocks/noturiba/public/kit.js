@@ -84,6 +84,15 @@
       root.setTimeout(function () { live.textContent = text; }, 50);
     }
 
+    /* A save that failed: the reason at the editor (focused), to Studio (its error notice), and spoken. */
+    function studioError(message, errorBox) {
+      if (errorBox) { errorBox.hidden = false; errorBox.textContent = message; errorBox.focus(); }
+      if (runtime.notify) { runtime.notify("error", { title: t.gettext("Not saved"), message: message }); }
+      announce(message);
+    }
+
+    /* Studio's save contract (cms.runtime.v1): notify save start, then end (the modal closes and the
+     * block is refreshed) or error (the modal stays open with the editor's changes). */
     function studioSave(handler, payload, errorBox) {
       if (runtime.notify) { runtime.notify("save", { state: "start", message: t.gettext("Saving") }); }
       return post(handler, payload).then(function (result) {
@@ -92,11 +101,7 @@
           if (runtime.notify) { runtime.notify("save", { state: "end" }); }
           announce(t.gettext("Saved."));
         } else {
-          if (errorBox) { errorBox.hidden = false; errorBox.textContent = result.data.error; errorBox.focus(); }
-          if (runtime.notify) {
-            runtime.notify("error", { title: t.gettext("Not saved"), message: result.data.error });
-          }
-          announce(result.data.error);
+          studioError(result.data.error, errorBox);
         }
         return result;
       });
@@ -108,6 +113,7 @@
       post: post,
       announce: announce,
       studioSave: studioSave,
+      studioError: studioError,
       cancel: function () { if (runtime.notify) { runtime.notify("cancel", {}); } }
     };
   }
