@@ -126,3 +126,78 @@ def test_phones_360_px_wide_need_no_horizontal_scroll(workbench, browser, scenar
         assert overflow == 0
     finally:
         context.close()
+
+
+ASSESSMENT = "civicquiz.1"  # 02-civic-assessment.xml
+# The workbench speaks Latvian: the kit's "Your answers are recorded. Results are not shown for this exercise."
+# and "The due date has passed: answers are no longer accepted."
+NOT_SHOWN = "Atbildes ir saglabātas. Šim uzdevumam rezultāti netiek rādīti."
+PAST_DUE = "Termiņš ir pagājis: atbildes vairs netiek pieņemtas."
+
+
+@pytest.fixture
+def correctness_hidden(monkeypatch):
+    """The LMS's show_correctness="never" (the workbench has no such setting)."""
+    from civicquiz.block import CivicQuizBlock
+    monkeypatch.setattr(CivicQuizBlock, "correctness_available", lambda self: False)
+
+
+@pytest.fixture
+def past_due(monkeypatch):
+    """Past the LMS's due date (the workbench has none)."""
+    from civicquiz.block import CivicQuizBlock
+    monkeypatch.setattr(CivicQuizBlock, "is_past_due", lambda self: True)
+
+
+def test_practice_with_correctness_hidden_says_recorded_and_nothing_else(workbench, page, correctness_hidden):
+    page.goto(f"{workbench}/scenario/{PRACTICE}/student_view/?student=exam-taker")
+    page.locator(".nt-civicquiz").wait_for()
+    assert NOT_SHOWN in page.locator("[data-results-hidden]").inner_text()
+    press(page.locator("[data-question='saeima-size'] input[value='a']"), "Space")
+    with page.expect_response(lambda response: "/check/" in response.url) as response:
+        press(question(page, "saeima-size").locator("[data-check]"), "Enter")
+    assert response.value.ok
+    feedback = question(page, "saeima-size").locator(".nt-feedback")
+    feedback.wait_for(state="visible")
+    assert feedback.inner_text().strip() == NOT_SHOWN
+    page.wait_for_function("(text) => document.querySelector('[data-live]').textContent.includes(text)",
+                           arg=NOT_SHOWN)
+    assert page.locator(".nt-is-right, .nt-is-wrong, .nt-is-partial, .nt-correct, .nt-verdict").count() == 0
+    assert page.js_errors == [], page.js_errors
+    assert axe_violations(page) == []
+    settle(page)
+    page.reload()
+    feedback.wait_for(state="visible")
+    assert feedback.inner_text().strip() == NOT_SHOWN and page.js_errors == []
+    settle(page)
+
+
+def test_assessment_with_correctness_hidden_shows_no_score_after_submit(workbench, page, correctness_hidden):
+    page.goto(f"{workbench}/scenario/{ASSESSMENT}/student_view/?student=exam-taker")
+    page.locator(".nt-civicquiz").wait_for()
+    first = page.locator("[data-question][data-type='truefalse'], [data-question][data-type='single']").first
+    press(first.locator(".nt-choices input").first, "Space")
+    press(first.locator(".nt-certainty input").first, "Space")
+    press(page.locator("[data-submit]"), "Enter")
+    result = page.locator("[data-result]")
+    result.wait_for(state="visible")
+    assert result.inner_text().strip() == NOT_SHOWN
+    assert page.locator(".nt-is-right, .nt-is-wrong, .nt-is-partial, .nt-correct, .nt-verdict").count() == 0
+    assert page.js_errors == [], page.js_errors
+    assert axe_violations(page) == []
+    settle(page)
+    page.reload()
+    result.wait_for(state="visible")
+    assert result.inner_text().strip() == NOT_SHOWN and page.js_errors == []
+
+
+@pytest.mark.parametrize("scenario", [PRACTICE, ASSESSMENT])
+def test_past_the_due_date_nothing_can_be_answered(workbench, page, past_due, scenario):
+    page.goto(f"{workbench}/scenario/{scenario}/student_view/")
+    page.locator(".nt-civicquiz").wait_for()
+    assert page.locator("[data-closed]").inner_text() == PAST_DUE
+    assert page.locator("[data-check]").count() == 0
+    assert page.locator("[data-submit]:visible, [data-new-attempt]:visible").count() == 0
+    assert page.locator("[data-question]:not([disabled])").count() == 0
+    assert page.js_errors == [], page.js_errors
+    assert axe_violations(page) == []

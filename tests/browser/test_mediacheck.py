@@ -1,4 +1,5 @@
-"""mediacheck in Chromium: a 3-item assessment by keyboard alone, practice feedback announced, 360 px, axe."""
+"""mediacheck in Chromium: a 3-item assessment by keyboard alone, practice feedback announced, 360 px, axe;
+with results hidden (show_correctness) and past the due date, the script copes and nothing fails."""
 
 import pytest
 from workbench import scenarios as wb_scenarios
@@ -124,4 +125,80 @@ def test_phone_width_has_no_horizontal_scroll(workbench, page, title):
         const right = Math.max(...Array.from(b.querySelectorAll('*')).map(e => e.getBoundingClientRect().right));
         return [b.scrollWidth, b.clientWidth, Math.ceil(right), b.getBoundingClientRect().right]; }""")
     assert widths[0] <= widths[1] and widths[2] <= 360 and widths[3] <= 360, widths
+    assert page.js_errors == []
+
+
+HIDDEN_LV = "Atbildes ir saglabātas. Šim uzdevumam rezultāti netiek rādīti."
+PAST_DUE_LV = "Termiņš ir pagājis: atbildes vairs netiek pieņemtas."
+# What the feedback and the status say when results are shown (right/wrong, scores, flags found or missed).
+VERDICT_WORDS_LV = ("Pareizs vērtējums", "Vērtējums nav pareizs", "Tavs rezultāts", "Rezultāts par šo vienumu",
+                    "Skaidrojums", "Nepamanīts", "Atrasts")
+
+
+@pytest.fixture
+def results_hidden(monkeypatch):
+    """show_correctness="never" (the workbench has no inherited settings: the live server runs in this process)."""
+    from mediacheck.block import MediaCheckBlock
+    monkeypatch.setattr(MediaCheckBlock, "correctness_available", lambda self: False)
+
+
+@pytest.fixture
+def past_due(monkeypatch):
+    from mediacheck.block import MediaCheckBlock
+    monkeypatch.setattr(MediaCheckBlock, "is_past_due", lambda self: True)
+
+
+def test_hidden_results_practice_check_shows_the_notice_only_and_survives_reload(workbench, page, results_hidden):
+    page.goto(scenario_url(workbench, "plūdi"))
+    page.locator(".nt-mediacheck").wait_for()
+    page.locator(".nt-mc-title").click()
+    pick_verdict(page, "flood-photo", "accurate")
+    tab_to(page, "el.classList.contains('nt-mc-check')")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"document.querySelector('.nt-mediacheck [data-live]').textContent.includes('{HIDDEN_LV}')")
+    box = page.locator("#" + page.evaluate("document.querySelector('[data-item=flood-photo] .nt-mc-feedback').id"))
+    assert box.inner_text().strip() == HIDDEN_LV
+    assert page.locator(".nt-mc-status").inner_text().strip() == HIDDEN_LV
+    assert page.locator(".nt-seg-found, .nt-seg-missed, .nt-seg-wrong").count() == 0
+    text = page.locator(".nt-mediacheck").inner_text()
+    assert not [word for word in VERDICT_WORDS_LV if word in text], text
+    assert axe_violations(page) == []
+    assert page.js_errors == []
+    page.reload()
+    page.locator(".nt-mc-feedback:not([hidden])").first.wait_for()
+    assert page.locator(".nt-mc-feedback:not([hidden])").inner_text().strip() == HIDDEN_LV
+    assert page.locator(".nt-mc-print").is_hidden()
+    assert page.js_errors == []
+
+
+def test_hidden_results_assessment_submit_shows_no_feedback(workbench, page, results_hidden):
+    page.goto(scenario_url(workbench, "Pārbaudes darbs"))
+    page.locator(".nt-mediacheck").wait_for()
+    page.locator(".nt-mc-title").click()
+    for item in page.evaluate("Array.from(document.querySelectorAll('.nt-item')).map(s => s.dataset.item)"):
+        pick_verdict(page, item, "false")
+    tab_to(page, "el.classList.contains('nt-mc-submit')")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"document.querySelector('.nt-mc-status').textContent.includes('{HIDDEN_LV}')")
+    assert page.locator(".nt-mc-feedback:not([hidden])").count() == 0
+    assert page.locator(".nt-mc-new-attempt").is_visible() and page.locator(".nt-mc-print").is_hidden()
+    assert "%" not in page.locator(".nt-mc-status").inner_text()
+    text = page.locator(".nt-mediacheck").inner_text()
+    assert not [word for word in VERDICT_WORDS_LV if word in text], text
+    assert axe_violations(page) == []
+    assert page.js_errors == []
+
+
+@pytest.mark.parametrize("title", ["plūdi", "Pārbaudes darbs"])
+def test_past_the_due_date_the_block_says_so_and_offers_no_control_that_would_fail(workbench, page, past_due, title):
+    page.goto(scenario_url(workbench, title))
+    page.locator(".nt-mediacheck").wait_for()
+    assert PAST_DUE_LV in page.locator(".nt-mediacheck").inner_text()
+    assert page.locator(".nt-mc-check").count() == 0
+    assert page.locator(".nt-mc-submit:enabled, .nt-mc-new-attempt:visible, .nt-mc-retry").count() == 0
+    assert page.locator(".nt-seg:enabled, .nt-mc-verdict input:enabled, input[type=range]:enabled").count() == 0
+    page.locator(".nt-mc-lead").first.click()  # reading a lead still works
+    page.locator(".nt-mc-lead-text:not([hidden])").first.wait_for()
+    assert page.locator(".nt-error").is_hidden()
+    assert axe_violations(page) == []
     assert page.js_errors == []

@@ -13,6 +13,9 @@
   otherwise <root module>/translations (domain "text"); gettext.translation for
   to_locale(get_language()); on OSError, Django's own translation module (the platform catalog).
   get_javascript_i18n_catalog_url returns the compiled atlas JS file's static URL only if it exists.
+- `PlatformInheritance`: the settings every LMS block gets from xmodule/modulestore/inheritance.py
+  InheritanceMixin (in XBLOCK_MIXINS): `due`, `graceperiod`, `show_correctness` (default "always"),
+  and is_past_due(): close date = due + grace period, past when now is after it.
 """
 
 import gettext
@@ -22,9 +25,10 @@ from fnmatch import fnmatch
 from importlib import resources
 from pathlib import Path
 
-from django.utils import translation
+from django.utils import timezone, translation
 from workbench.runtime import WorkbenchRuntime
-from xblock.core import XBlock
+from xblock.core import XBlock, XBlockMixin
+from xblock.fields import Date, Scope, String, Timedelta
 
 STATIC_URL = "/static/"
 PREFIX = "xblock/resources/"
@@ -88,12 +92,32 @@ class PlatformI18nService:
         return getattr(self.translator, "gettext" if name == "ugettext" else name)
 
 
+class PlatformInheritance(XBlockMixin):
+    due = Date(scope=Scope.settings)
+    graceperiod = Timedelta(scope=Scope.settings)
+    show_correctness = String(scope=Scope.settings, default="always")
+
+    @property
+    def close_date(self):
+        if self.graceperiod is not None and self.due:
+            return self.due + self.graceperiod
+        return self.due
+
+    def is_past_due(self):
+        return self.close_date is not None and timezone.now() > self.close_date
+
+
 class ProductionRuntime(WorkbenchRuntime):
-    """The workbench runtime (real field data, handlers) with the LMS's production URLs and i18n."""
+    """The workbench runtime (real field data, handlers) with the LMS's production URLs, i18n and mixins."""
 
     def __init__(self, user_id, atlas_root):
         super().__init__(user_id)
         self.atlas_root = atlas_root
+        self.mixologist = type(self.mixologist)([PlatformInheritance])
+
+    def _patch_xblock(self, block):
+        # The workbench sets `due` to "now" on every render and handler call; the LMS does not.
+        pass
 
     def local_resource_url(self, block, uri):
         return f"{STATIC_URL}{PREFIX}{resource_package(type(block))}/{uri}"

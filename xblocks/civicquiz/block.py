@@ -7,6 +7,13 @@ assessment counts one attempt per submit and keeps the last submission's score.
 Grades are points of max_score() (the weight, noturiba.scoring); the kit's
 clear_student_state handles "delete learner state".
 
+Exams (the inherited `show_correctness` and due date): while correctness_available()
+is False the learner reads the kit's results_hidden_message() instead of any score,
+verdict, CBM mark, pass or answer (grades are still published); past the due date
+save_answer, check, submit and new_attempt of the graded modes refuse with the kit's
+graded_answer_refusal() and the page says so instead of offering them. Surveys keep
+taking answers.
+
 Platform settings: `block_settings_key = "civicquiz"`, so the settings service
 hands the block XBLOCK_SETTINGS["civicquiz"]. Its "min_group" (a whole number,
 at least 1) is the smallest group whose survey tallies are shown when the OLX
@@ -73,7 +80,8 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
     # Learner context -----------------------------------------------------------
 
     def block_id(self):
-        return str(self.scope_ids.usage_id)
+        from noturiba.survey import store
+        return store.block_key(self.scope_ids.usage_id)
 
     def layout(self):
         return views.learner_layout(self.model, self.learner_key(), self.draw_round)
@@ -101,6 +109,18 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
         except grading.AnswerError as error:
             raise HandlerError(error.message) from None
 
+    def hidden_text(self):
+        """The notice shown instead of scores while show_correctness hides them, else None (surveys: None)."""
+        if self.model.mode == "survey" or self.correctness_available():
+            return None
+        return self.t.render(self.results_hidden_message())
+
+    def refuse_past_due(self):
+        """Past the due date a graded mode takes no answer (HandlerError: 400, nothing saved)."""
+        refusal = self.graded_answer_refusal() if self.model.mode != "survey" else None
+        if refusal is not None:
+            raise HandlerError(refusal)
+
     def certainty_of(self, value, question_id):
         if not self.model.certainty:
             return None
@@ -124,18 +144,20 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
         progress = PluralMessage("{current} of {total} question answered", "{current} of {total} questions answered",
                                  total, current=len(answers), total=total)
         pass_text = Message("Pass mark: {percent}%.", percent=round(self.pass_threshold * 100))
+        closed = self.graded_answer_refusal() if model.mode != "survey" else None
         ctx = {"display_name": self.display_name, "uid": self.dom_id(), "mode": model.mode,
                "questions": questions, "certainty": model.certainty, "total": total,
                "progress_text": self.t.render(progress), "pass_text": self.t.render(pass_text),
                "staff_html": self.staff_html() if self.is_staff() else "",
-               "attempts_text": self.attempts_text(), "submitted": self.submitted}
+               "attempts_text": self.attempts_text(), "submitted": self.submitted,
+               "hidden_text": self.hidden_text() or "", "closed_text": self.t.render(closed) if closed else ""}
         html = self.render_template("student.html", ctx)
         return self.build_fragment(html, js=("civicquiz.js",), css=("civicquiz.css",), init="CivicquizStudent",
                                    init_args=views.script_safe({**self.learner_state(layout, answers),
                                                                 "namespace": self.i18n_js_namespace}))
 
     def attempts_text(self):
-        if self.model.mode != "assessment" or not self.max_attempts:
+        if self.model.mode != "assessment" or not self.max_attempts or self.is_past_due():
             return ""
         return self.t.render(attempts_left_message(self.attempts_left()))
 
@@ -146,8 +168,7 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
                  "answered": sorted(answers), "submitted": self.submitted, "feedback": [], "result": None,
                  "can_submit": self.can_submit(), "min_group": self.min_group(), "aggregates": None}
         if model.mode == "practice":
-            state["feedback"] = [views.feedback(q, layout, self.checked[q.id]) for q in layout.questions
-                                 if q.id in self.checked]
+            state["feedback"] = views.practice_feedback(layout, self.checked, self.hidden_text())
         elif model.mode == "assessment" and self.submitted:
             state["result"] = self.assessment_result(layout)
         elif model.mode == "survey" and self.submitted:
@@ -219,6 +240,7 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
     def save_answer(self, data, suffix=""):
         data = validated(data, question=Field(str, max_length=100), answer=Field(object),
                          certainty=Field(int, required=False, minimum=1, maximum=3))
+        self.refuse_past_due()
         if self.submitted and self.model.mode == "assessment":
             raise HandlerError(Message("This attempt is submitted; start a new attempt to change your answers."))
         layout = self.layout()
@@ -235,6 +257,7 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
                          certainty=Field(int, required=False, minimum=1, maximum=3))
         if self.model.mode != "practice":
             raise HandlerError(Message("Questions are checked one by one only in practice mode."))
+        self.refuse_past_due()
         layout = self.layout()
         q, answer = self.learner_answer(layout, data["question"], data["answer"])
         certainty = self.certainty_of(data["certainty"], q.id)
@@ -249,6 +272,9 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
         done = sum(1 for qid in layout.ids() if qid in self.checked)
         self.runtime.publish(self, "completion", {"completion": done / max(1, len(layout.questions))})
         events.emit(self, "question", "answered", question=q.id, score=fraction)
+        hidden = self.hidden_text()
+        if hidden is not None:
+            return {"feedback": views.recorded(q, hidden), "checked": done, "total": len(layout.questions)}
         mark = grading.cbm_mark(fraction, certainty) if certainty else None
         return {"feedback": views.feedback(q, layout, fraction, mark), "score": result.fraction,
                 "checked": done, "total": len(layout.questions)}
@@ -260,6 +286,7 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
         mode = self.model.mode
         if mode == "practice":
             raise HandlerError(Message("In practice mode, check each question on its own."))
+        self.refuse_past_due()
         layout = self.layout()
         answers = {}
         for question_id, raw in data["answers"].items():
@@ -295,15 +322,9 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
         answers = self.known_answers(layout)
         result = grading.grade(layout.questions, answers, self.certainties, cbm=self.model.certainty)
         right = bool(result.scores) and all(grading.is_right(s) for s in result.scores.values())
-        reveal = self.answer_available(right)
-        passed = result.fraction >= self.pass_threshold
-        return {
-            "score": round(result.fraction, 4), "passed": passed, "pass": self.pass_threshold,
-            "attempts_text": self.attempts_text(), "can_retry": self.can_submit(),
-            # Per-question verdicts, answers and explanations only when showanswer allows.
-            "feedback": [views.feedback(q, layout, result.scores[q.id], result.marks.get(q.id))
-                         for q in layout.questions] if reveal else [],
-        }
+        return views.assessment_result(layout, result, pass_threshold=self.pass_threshold,
+                                       reveal=self.answer_available(right), attempts_text=self.attempts_text(),
+                                       can_retry=self.can_submit(), hidden=self.hidden_text())
 
     def submit_survey(self, layout, answers):
         answers = {k: v for k, v in answers.items() if v not in (None, "", [])}
@@ -332,6 +353,7 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
         validated(data)
         if self.model.mode != "assessment":
             raise HandlerError(Message("New attempts exist only in assessment mode."))
+        self.refuse_past_due()
         if not self.submitted:
             raise HandlerError(Message("Finish this attempt first."))
         if not self.can_submit():

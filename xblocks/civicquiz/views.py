@@ -120,6 +120,33 @@ def feedback(q, layout, fraction, mark=None, reveal=True):
     return data
 
 
+def recorded(q, hidden):
+    """Feedback while `show_correctness` hides correctness: which question was recorded and the
+    notice `hidden` (the text shown instead), nothing about right, wrong, points or the answer."""
+    return {"question": q.id, "hidden": hidden}
+
+
+def practice_feedback(layout, checked, hidden=None):
+    """The feedback of the checked questions as the page shows it again (`hidden`: see recorded)."""
+    return [feedback(q, layout, checked[q.id]) if hidden is None else recorded(q, hidden)
+            for q in layout.questions if q.id in checked]
+
+
+def assessment_result(layout, result, *, pass_threshold, reveal, attempts_text, can_retry, hidden=None):
+    """An assessment's result: score, pass and, when `reveal`, per-question feedback; while
+    `hidden` (the notice shown instead) only what is the same for every learner."""
+    common = {"attempts_text": attempts_text, "can_retry": can_retry}
+    if hidden is not None:
+        return {"hidden": hidden, **common, "feedback": []}
+    return {
+        "score": round(result.fraction, 4), "passed": result.fraction >= pass_threshold, "pass": pass_threshold,
+        **common,
+        # Per-question verdicts, answers and explanations only when showanswer allows.
+        "feedback": [feedback(q, layout, result.scores[q.id], result.marks.get(q.id))
+                     for q in layout.questions] if reveal else [],
+    }
+
+
 def survey_summary(model, counts, respondents, with_text_count=True):
     """Per-question distributions of survey answers (no text answer is ever included)."""
     summary = []

@@ -21,6 +21,13 @@ cannot be retried for free. Restarting before any decision is free; restarting
 when it would leave no attempt to play is refused (400). Handlers only accept
 the current node, so a replayed or out-of-order call is refused and changes
 nothing.
+
+Exams (issue 12): `show_correctness` (inherited in the LMS) hides the score, the
+verdict, the practice feedback and what was right, wrong or critical while
+`correctness_available()` is False (views.py); grades are still published.
+Past the due date every handler that takes a decision or can publish a grade
+(choose, pick, arrange, timeout, restart) refuses with the kit's past-due
+message, in practice mode too, and the page says so instead of offering them.
 """
 
 import random
@@ -89,7 +96,10 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
                 and self.model.node(state.get("node")) is not None)
 
     def _restart_refusal(self, state):
-        """Why restarting is not allowed now (a Message), or None."""
+        """Why restarting is not allowed now (a Message), or None. Past the due date no attempt starts."""
+        past_due = self.graded_answer_refusal()
+        if past_due is not None:
+            return past_due
         if self.model.mode != "assessment" or self.model.node(state.get("node")) is None:
             return None  # practice is unlimited; an edited drill always lets the learner start again
         if not self.can_submit():
@@ -99,16 +109,22 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
         return None
 
     def facts(self, state):
+        """Block facts for the view. `results_hidden` (show_correctness: the text shown instead of
+        results, or "") and `closed` (past the due date: why no answer is taken, or "")."""
         practice = self.model.mode == "practice"
         left = None if practice else self.attempts_left()
+        shown = self.correctness_available()
+        closed = self.graded_answer_refusal()
         return {
             "attempts": self.attempts, "max_attempts": None if practice else self.max_attempts,
             "attempts_left": left,
-            "attempts_message": self.t.render(attempts_left_message(left)) if left is not None else "",
+            "attempts_message": self.t.render(attempts_left_message(left)) if left is not None and not closed else "",
             "can_restart": self._restart_refusal(state) is None,
             "restart_uses_attempt": self._in_progress(state), "started": bool(state.get("path")),
             "pass": self.pass_threshold,
-            "reveal": practice or self.answer_available(correct=self._passed()),
+            "reveal": shown and (practice or self.answer_available(correct=self._passed())),
+            "results_hidden": "" if shown else self.t.render(self.results_hidden_message()),
+            "closed": self.t.render(closed) if closed else "",
             "timer_enabled": bool(self.timer_enabled),
         }
 
@@ -135,8 +151,10 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
     def student_view(self, context=None):
         if not self.is_configured():
             return self.not_configured_view()
+        view = self.view()
         return self._fragment("student.html", {"intro": self.rich(self.model.intro),
-                                               "view_json": views.script_json(self.view())},
+                                               "view_json": views.script_json(view),
+                                               "results_hidden": view["results_hidden"]},
                               "CrisisdrillStudent", {"namespace": self.i18n_js_namespace, "uid": self.dom_id()})
 
     def author_view(self, context=None):
@@ -192,6 +210,9 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
 
     def _active(self, node_id, kind):
         """The current state and node, checked: the node must be the learner's current node of `kind`."""
+        past_due = self.graded_answer_refusal()  # practice mode included: no graded answer after the due date
+        if past_due is not None:
+            raise HandlerError(past_due)
         state = self.current_state()
         model = self.model
         if model.mode == "assessment" and not self.can_submit():
@@ -226,9 +247,10 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
         return result
 
     def _reply(self, state, feedback=None):
-        reply = {"view": self.view(state)}
+        view = self.view(state)
+        reply = {"view": view}
         if feedback is not None and self.model.mode == "practice":
-            reply["feedback"] = feedback
+            reply["feedback"] = views.practice_feedback(feedback, view["results_hidden"])
         return reply
 
     @json_handler

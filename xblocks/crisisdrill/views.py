@@ -3,7 +3,7 @@
 Pure glue between content/graph/grading and the block: takes the model, the
 learner state and a few block facts, returns JSON-safe dicts with author
 markup sanitised. Nothing here sends a goto, points, critical flags, feedback
-or a future node before it is due.
+or a future node before it is due, nor a result while show_correctness hides it.
 """
 
 
@@ -74,8 +74,23 @@ def card(model, gettext, rich=sanitize):
     return parts
 
 
-def debrief(model, state, result, *, reveal_better, gettext, rich=sanitize):
-    rows = grading.debrief(model, state.get("path"), reveal_better=reveal_better)
+# What a debrief row keeps while correctness is hidden: the situation and the learner's own decision.
+OWN_KEYS = ("node", "kind", "text", "choice", "label", "timeout", "picked", "order")
+# What the debrief leaves out then: the score, the critical flag and the trainer's general debrief text.
+RESULT_KEYS = ("score", "critical", "text")
+
+
+def practice_feedback(feedback, results_hidden=""):
+    """What practice mode sends after a decision: its feedback, or only the hidden-results note."""
+    return {"results_hidden": results_hidden} if results_hidden else feedback
+
+
+def debrief(model, state, result, *, reveal_better, gettext, rich=sanitize, hidden=False):
+    """The debrief of a finished attempt. `hidden` (show_correctness): the learner's own path, the
+    situations, the sources of the drill and the action card only (no score, marks or better options)."""
+    rows = grading.debrief(model, state.get("path"), reveal_better=reveal_better and not hidden)
+    if hidden:
+        rows = [{key: row[key] for key in OWN_KEYS if key in row} for row in rows]
     sources = []
     for row in rows:
         for key in ("text", "label", "feedback"):
@@ -98,17 +113,27 @@ def debrief(model, state, result, *, reveal_better, gettext, rich=sanitize):
             seen.add(source["href"])
             unique.append(source)
     ending = model.node(result.ending) if result.ending else None
-    return {
+    view = {
         "rows": [row for row in rows if row["kind"] != "ending"],
         "ending": {"text": rich(ending.text), "rating": ending.rating} if ending else None,
         "score": round(result.score, 4), "critical": bool(result.critical), "timeouts": result.timeouts,
         "text": rich(model.debrief), "sources": unique, "card": card(model, gettext, rich),
         "card_sources": _sources((href, gettext(title)) for href, title in CARD_SOURCES),
     }
+    if hidden:
+        for key in RESULT_KEYS:
+            del view[key]
+        if ending:
+            del view["ending"]["rating"]
+    return view
 
 
 def learner_view(model, state, *, facts, gettext, rich=sanitize):
-    """Everything the learner's page needs now. `facts`: mode-independent block facts (attempts, pass...)."""
+    """Everything the learner's page needs now. `facts`: mode-independent block facts (attempts, pass...).
+
+    With `facts["results_hidden"]` (show_correctness) the view has no verdict, no ending rating and a
+    hidden debrief; `facts["closed"]` (past the due date) tells the page to offer no decision.
+    """
     node = model.node(state.get("node"))
     values = state.get("vars") or content.initial_values(model)
     view = {
@@ -119,11 +144,16 @@ def learner_view(model, state, *, facts, gettext, rich=sanitize):
     }
     if node is None:
         return view
+    hidden = bool(facts.get("results_hidden"))
     view["node"] = safe_node(model, node, values, state.get("seed", 0), rich)
+    if hidden:
+        view["node"].pop("rating", None)
     if state.get("finished"):
         result = grading.grade(model, state.get("path"), facts["pass"])
-        view["debrief"] = debrief(model, state, result, reveal_better=facts["reveal"], gettext=gettext, rich=rich)
-        view["passed"] = result.passed(facts["pass"])
+        view["debrief"] = debrief(model, state, result, reveal_better=facts["reveal"], gettext=gettext, rich=rich,
+                                  hidden=hidden)
+        if not hidden:
+            view["passed"] = result.passed(facts["pass"])
     return view
 
 

@@ -13,7 +13,8 @@ MIN_GROUP = 5
 
 
 def block_key(block):
-    return str(block.scope_ids.usage_id)[:255]
+    from noturiba.survey import store
+    return store.block_key(block.scope_ids.usage_id)
 
 
 def record_survey(block, answers):

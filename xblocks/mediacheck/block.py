@@ -6,6 +6,10 @@ Grades are points of max_score() (the weight, noturiba.scoring); the kit's
 clear_student_state handles "delete learner state".
 Learner state is kept by item id; answers pointing at removed items, segments,
 leads or verdicts are dropped when read (never a crash).
+Exams: past the due date (noturiba.scoring graded_answer_refusal) no practice or
+assessment handler that records answers or publishes a grade runs (check_item,
+submit, new_attempt, save_answer, reset: 400, nothing saved); surveys stay open.
+What is shown while `show_correctness` hides results is decided in views.
 """
 
 from xblock.core import XBlock
@@ -172,6 +176,12 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
         return {"verdict": verdict, "flags": list(dict.fromkeys(data.get("flags") or ())),
                 "leads": sorted(opened | set(data.get("leads") or ())), "confidence": data.get("confidence")}
 
+    def _refuse_past_due(self):
+        """Past the due date no graded answer is taken (practice and assessment; surveys publish no grade)."""
+        refusal = self.graded_answer_refusal() if self.model.mode != "survey" else None
+        if refusal is not None:
+            raise HandlerError(refusal)
+
     def _publish_practice_score(self, checked):
         # Like ScoringMixin.record_score, but completion grows with the share of items checked.
         total = len(self.model.items)
@@ -183,6 +193,7 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
         data = validated(data, item=Field(str, max_length=100), **ANSWER_FIELDS)
         if self.model.mode != "practice":
             raise HandlerError(Message("In this exercise, answers are checked when you submit them all."))
+        self._refuse_past_due()
         item = self._item(data["item"])
         answer = self._answer(item, data, need_verdict=True)
         result = grading.grade_item(self.model, item, answer)
@@ -192,8 +203,7 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
         self.answers, self.checked = answers, checked
         self._publish_practice_score(checked)
         events.emit(self, "item", "checked", item=item.id, score=round(result.score, 4))
-        feedback = views.feedback_for(self, {item.id: answer}, {item.id})[item.id]
-        return {"feedback": feedback, "status": views.status(self), "completed": views.completed(self)}
+        return views.check_response(self, item, answer)
 
     @json_handler
     def open_lead(self, data, suffix=""):
@@ -215,6 +225,7 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
         data = validated(data, item=Field(str, max_length=100), **ANSWER_FIELDS)
         if self.model.mode == "survey" and self.submitted:
             raise HandlerError(Message("Your answers are already recorded."))
+        self._refuse_past_due()
         item = self._item(data["item"])
         answers = dict(self.answers or {})
         answers[item.id] = self._answer(item, data, need_verdict=False)
@@ -229,6 +240,7 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
             raise HandlerError(Message("In practice mode, check each item on its own."))
         if mode == "survey" and self.submitted:
             raise HandlerError(Message("Your answers are already recorded."))
+        self._refuse_past_due()
         if mode == "assessment" and not self.can_submit():
             raise HandlerError(Message("You have used all your attempts."))
         if mode == "assessment" and self.submitted and not self.retrying:
@@ -252,8 +264,7 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
         score, _results = grading.grade(self.model, answers)
         self.record_score(score)
         events.emit(self, "exercise", "submitted", mode=mode, items=len(answers), score=round(score, 4))
-        return {"submitted": True, "feedback": views.due_feedback(self), "status": views.status(self),
-                "completed": True, "can_submit": self.can_submit()}
+        return views.submit_response(self)
 
     @json_handler
     def new_attempt(self, data, suffix=""):
@@ -261,6 +272,7 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
         validated(data)
         if self.model.mode != "assessment" or not self.submitted or self.retrying:
             raise HandlerError(Message("There is no submitted attempt to start again from."))
+        self._refuse_past_due()
         if not self.can_submit():
             raise HandlerError(Message("You have used all your attempts."))
         self.retrying = True
@@ -271,6 +283,7 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
         data = validated(data, item=Field(str, required=False, max_length=100))
         if self.model.mode != "practice":
             raise HandlerError(Message("Only practice exercises can be reset."))
+        self._refuse_past_due()
         ids = [self._item(data["item"]).id] if data["item"] else [item.id for item in self.model.items]
         self.answers = {k: v for k, v in (self.answers or {}).items() if k not in ids}
         self.checked = {k: v for k, v in self.clean_checked().items() if k not in ids}

@@ -3,6 +3,12 @@
 Everything a learner receives before an answer is due is built from
 content.public_item(); verdicts, flag positions, lead usefulness, notes and
 explanations enter only through grading.feedback(), when they are due.
+
+Exams (the inherited `show_correctness` and due date, noturiba.scoring): while
+correctness is hidden the learner gets no score, no right or wrong, no feedback
+(not even what `showanswer` allows), only results_hidden_message(); past the
+due date a practice or assessment block is closed: its answer controls are
+disabled, the check and submit buttons give way to the past-due message.
 """
 
 import random
@@ -45,6 +51,27 @@ def safe_src(block, src):
     return src if SAFE_SRC.match(src) else ""
 
 
+def results_hidden(block):
+    """Whether scores and right or wrong are hidden from this learner now (show_correctness)."""
+    return block.model.mode != "survey" and not block.correctness_available()
+
+
+def hidden_notice(block):
+    """The translated sentence shown instead of a score or feedback, or None when results are shown."""
+    return block.t.render(block.results_hidden_message()) if results_hidden(block) else None
+
+
+def closed_message(block):
+    """Past the due date, why a practice or assessment block takes no answers (translated), else None.
+
+    Surveys publish no grade and stay open.
+    """
+    if block.model.mode == "survey":
+        return None
+    refusal = block.graded_answer_refusal()
+    return block.t.render(refusal) if refusal is not None else None
+
+
 def card(block, item, number, total, interactive=True):
     data = content.public_item(item)
     uid = f"{block.dom_id()}-{item.id}"
@@ -73,6 +100,7 @@ def card(block, item, number, total, interactive=True):
     view["html"] = mark_safe(block.render_template("card.html", {  # noqa: S308 - autoescaped template
         "card": view, "uid": block.dom_id(), "interactive": interactive, "mode": block.model.mode,
         "verdicts": verdict_options(block), "confidence": block.model.confidence,
+        "closed": closed_message(block) if interactive else None,
     }))
     return view
 
@@ -98,9 +126,21 @@ def feedback_for(block, answers, ids=None):
     return result
 
 
+def item_feedback(block, item, answer):
+    """Practice: the feedback on one checked item, or {} while correctness is hidden."""
+    if results_hidden(block):
+        return {}
+    return feedback_for(block, {item.id: answer}, {item.id})[item.id]
+
+
 def due_feedback(block):
-    """Feedback the learner may see now: practice per checked item, assessment as showanswer allows."""
+    """Feedback the learner may see now: practice per checked item, assessment as showanswer allows.
+
+    Nothing while correctness is hidden (show_correctness), whatever showanswer allows.
+    """
     mode = block.model.mode
+    if results_hidden(block):
+        return {}
     if mode == "practice":
         return feedback_for(block, block.clean_answers(), set(block.clean_checked()))
     if mode == "assessment" and block.submitted and not block.retrying:
@@ -111,7 +151,11 @@ def due_feedback(block):
 
 
 def status(block):
-    """Score and attempts as sentences (translated), for the learner."""
+    """Score and attempts as sentences (translated), for the learner.
+
+    While correctness is hidden the score gives way to results_hidden_message(); past the due date
+    an assessment says so instead of counting attempts (practice says it on each item).
+    """
     model = block.model
     lines = []
     if model.mode == "survey":
@@ -119,10 +163,26 @@ def status(block):
             lines.append(block.t.render(Message("Thank you: your answers are recorded.")))
         return lines
     if block.raw_earned is not None and (model.mode == "practice" or block.submitted):
-        lines.append(block.t.render(Message("Your score: {percent} %.", percent=round(100 * block.raw_earned))))
-    if model.mode == "assessment" and block.max_attempts:
+        lines.append(hidden_notice(block) or block.t.render(
+            Message("Your score: {percent} %.", percent=round(100 * block.raw_earned))))
+    closed = closed_message(block)
+    if model.mode == "assessment" and closed:
+        lines.append(closed)
+    elif model.mode == "assessment" and block.max_attempts:
         lines.append(block.t.render(attempts_left_message(block.attempts_left())))
     return lines
+
+
+def check_response(block, item, answer):
+    """What check_item answers: the item's feedback (or {} and the notice while results are hidden)."""
+    return {"feedback": item_feedback(block, item, answer), "notice": hidden_notice(block),
+            "status": status(block), "completed": completed(block)}
+
+
+def submit_response(block):
+    """What submit answers in assessment mode (feedback as due_feedback allows)."""
+    return {"submitted": True, "feedback": due_feedback(block), "notice": hidden_notice(block),
+            "status": status(block), "completed": True, "can_submit": block.can_submit()}
 
 
 def completed(block):
@@ -135,7 +195,7 @@ def completed(block):
 def can_submit(block):
     mode = block.model.mode
     if mode == "practice":
-        return True
+        return closed_message(block) is None
     if mode == "survey":
         return not block.submitted
     return block.can_submit() and (not block.submitted or block.retrying)
@@ -154,7 +214,7 @@ def student(block):
     context = {
         "uid": block.dom_id(), "display_name": block.display_name, "mode": model.mode,
         "confidence": model.confidence, "cards": cards, "verdicts": verdict_options(block),
-        "status": status(block), "aggregate": block.staff_aggregate(),
+        "status": status(block), "aggregate": block.staff_aggregate(), "closed": closed_message(block),
     }
     context["feedback_island"], feedback_id = json_island(block, "feedback", due_feedback(block))
     init_args = {
@@ -163,6 +223,8 @@ def student(block):
         "feedback_id": feedback_id, "submitted": bool(block.submitted),
         "can_submit": can_submit(block), "can_retry": can_retry(block),
         "completed": completed(block), "status": status(block),
+        "results_hidden": hidden_notice(block), "closed": closed_message(block) is not None,
+        "checked": sorted(block.clean_checked()) if model.mode == "practice" else [],
     }
     return context, init_args
 

@@ -24,11 +24,15 @@ What the points mean (README "Grades: what the points mean"):
 import logging
 
 from xblock.fields import Float, Integer, Scope, String
-from xblock.scorable import ScorableXBlockMixin, Score
+from xblock.scorable import ScorableXBlockMixin, Score, ShowCorrectness
 
 from .messages import N_, Message, PluralMessage
 
 log = logging.getLogger(__name__)
+
+PAST_DUE = Message("The due date has passed: answers are no longer accepted.")
+RESULTS_AFTER_DUE = Message("Your answers are recorded. Results are shown after the due date.")
+RESULTS_NOT_SHOWN = Message("Your answers are recorded. Results are not shown for this exercise.")
 
 SHOWANSWER_CHOICES = (
     "always", "answered", "attempted", "attempted_no_past_due", "closed", "finished",
@@ -93,6 +97,34 @@ class ScoringMixin(ScorableXBlockMixin):
         platform = getattr(super(), "is_past_due", None)
         return bool(platform()) if callable(platform) else False
 
+    def correctness_available(self):
+        """Whether the learner may see scores and right or wrong now.
+
+        `show_correctness` is the course author's switch for exams, inherited in the LMS
+        (xmodule/modulestore/inheritance.py: always, past_due, never; default always), read
+        through XBlock's own ShowCorrectness rule: never hides from everyone, past_due until the
+        due date (course staff see it at once). Blocks outside the LMS have no such field.
+        """
+        policy = getattr(self, "show_correctness", None) or ShowCorrectness.ALWAYS
+        if policy == ShowCorrectness.ALWAYS:
+            return True
+        staff = getattr(self, "is_staff", None)
+        return ShowCorrectness.correctness_available(policy, getattr(self, "due", None),
+                                                     bool(staff()) if callable(staff) else False)
+
+    def results_hidden_message(self):
+        """What a learner reads instead of a score while correctness is hidden."""
+        if getattr(self, "show_correctness", None) == ShowCorrectness.PAST_DUE:
+            return RESULTS_AFTER_DUE
+        return RESULTS_NOT_SHOWN
+
+    def graded_answer_refusal(self):
+        """Why no new graded answer is taken now (a Message for a HandlerError), or None.
+
+        Past the due date (and its grace period) no block takes one, practice mode included.
+        """
+        return PAST_DUE if self.is_past_due() else None
+
     def attempts_left(self):
         return None if not self.max_attempts else max(0, self.max_attempts - self.attempts)
 
@@ -154,7 +186,7 @@ class ScoringMixin(ScorableXBlockMixin):
         from .base import learner_key_for
         from .survey import store
         usage_id = self.scope_ids.usage_id
-        store.forget(str(usage_id)[:255], learner_key_for(user_id, usage_id))
+        store.forget(store.block_key(usage_id), learner_key_for(user_id, usage_id))
         user = lms.user_by_anonymous_id(user_id)
         if user is None:
             log.warning("noturiba: no LMS user for the anonymous id of this reset; the grade and completion "

@@ -206,6 +206,9 @@ function CivicquizStudent(runtime, element, args) {
     var box = document.getElementById(fs.id + "-feedback");
     box.textContent = "";
     fs.classList.remove("nt-is-right", "nt-is-partial", "nt-is-wrong");
+    box.hidden = false;
+    // Correctness hidden (show_correctness): only the notice, no verdict, mark or answer.
+    if (fb.hidden) { box.appendChild(el("p", null, fb.hidden)); return fb.hidden; }
     fs.classList.add("nt-is-" + fb.verdict);
     var text = verdictText(fb);
     box.appendChild(el("p", "nt-verdict nt-verdict-" + fb.verdict, text)); // i18n-ignore: code, not text
@@ -231,7 +234,6 @@ function CivicquizStudent(runtime, element, args) {
       });
       box.appendChild(sources);
     }
-    box.hidden = false;
     return text;
   }
 
@@ -300,14 +302,16 @@ function CivicquizStudent(runtime, element, args) {
     questions().forEach(function (fs) { fs.disabled = true; });
     if (submitButton) { submitButton.hidden = true; }
     resultBox.textContent = "";
-    var percent = Math.round(result.score * 100);
-    resultBox.appendChild(el("h3", null, t.gettext("Your result")));
-    var summary = t.format(t.gettext("Your score: {percent}%."), { percent: percent }) + " " + (result.passed ?
-      t.gettext("You passed.") :
-      t.format(t.gettext("Not passed yet; the pass mark is {percent}%."), { percent: Math.round(result.pass * 100) }));
+    var summary = result.hidden; // correctness hidden (show_correctness): the notice, no score or pass
+    if (!summary) {
+      resultBox.appendChild(el("h3", null, t.gettext("Your result")));
+      summary = t.format(t.gettext("Your score: {percent}%."), { percent: Math.round(result.score * 100) }) + " " +
+        (result.passed ? t.gettext("You passed.") : t.format(t.gettext("Not passed yet; the pass mark is {percent}%."),
+          { percent: Math.round(result.pass * 100) }));
+    }
     resultBox.appendChild(el("p", "nt-score", summary));
     if (result.attempts_text) { attemptsText.textContent = result.attempts_text; }
-    if (!result.feedback.length) {
+    if (!result.hidden && !result.feedback.length) {
       resultBox.appendChild(el("p", "nt-muted", t.gettext("The right answers are shown later, as the course sets.")));
     }
     result.feedback.forEach(showFeedback);

@@ -198,7 +198,11 @@ function CrisisdrillStudent(runtime, element, args) {
     if (view.outdated || !node) {
       parts.heading.textContent = t.gettext("The drill was updated");
       parts.body.appendChild(el("p", {}, t.gettext("The drill was changed since you started it. Please start again.")));
-      parts.body.appendChild(button(t.gettext("Start again"), "", restart));
+      if (view.closed) {
+        parts.body.appendChild(el("p", { className: "nt-cd-closed" }, view.closed));
+      } else {
+        parts.body.appendChild(button(t.gettext("Start again"), "", restart));
+      }
       if (focus) { parts.heading.focus(); }
       return;
     }
@@ -215,7 +219,16 @@ function CrisisdrillStudent(runtime, element, args) {
     if (node.kind === "step") { renderStep(node); }
     if (node.kind === "checklist") { renderChecklist(node); }
     if (node.kind === "order") { renderOrder(node); }
+    if (view.closed && node.kind !== "ending") { closeControls(); }
     if (focus) { parts.heading.focus(); }
+  }
+
+  /* Past the due date the server takes no decision (block.py): the controls stay visible, disabled, with why. */
+  function closeControls() {
+    Array.prototype.forEach.call(parts.body.querySelectorAll("button, input"), function (control) {
+      control.disabled = true;
+    });
+    parts.body.appendChild(el("p", { className: "nt-cd-closed" }, view.closed));
   }
 
   /* Feedback and debrief ------------------------------------------------------ */
@@ -225,7 +238,7 @@ function CrisisdrillStudent(runtime, element, args) {
   function renderRestart(confirming) {
     var box = parts.restart;
     clear(box);
-    var show = Boolean(view.started && view.node && !view.finished && !view.outdated);
+    var show = Boolean(view.started && view.node && !view.finished && !view.outdated && !view.closed);
     box.hidden = !show;
     if (!show) { return; }
     if (!view.can_restart) {

@@ -22,6 +22,11 @@
       clear(parts.feedback);
       parts.feedback.hidden = !feedback;
       if (!feedback) { return ""; }
+      if (feedback.results_hidden) {
+        /* show_correctness hides results: the note instead of the feedback (block.py). */
+        parts.feedback.appendChild(el("div", { className: "nt-card" }, feedback.results_hidden));
+        return feedback.results_hidden;
+      }
       var box = el("div", { className: "nt-card" + (feedback.critical ? " nt-cd-critical" : "") });  // i18n-ignore
       box.appendChild(el("h3", {}, t.gettext("Feedback on your decision")));
       var spoken = [];
@@ -65,12 +70,17 @@
       parts.debrief.hidden = !debrief;
       if (!debrief) { return; }
       parts.debrief.appendChild(el("h3", { id: uid + "-debrief" }, t.gettext("Debrief")));
-      var score = el("p", { className: "nt-cd-score" }, t.format(t.gettext("Your score: {percent}%."),
-                                                                    { percent: Math.round(debrief.score * 100) }));
-      parts.debrief.appendChild(score);
-      var verdict = t.gettext("You did not pass this drill yet.");
-      if (view.passed) { verdict = t.gettext("You passed this drill."); }
-      parts.debrief.appendChild(el("p", {}, verdict));
+      if (view.results_hidden) {
+        /* show_correctness: no score, verdict or marks; the debrief has the learner's own path only. */
+        parts.debrief.appendChild(el("p", { className: "nt-cd-score" }, view.results_hidden));
+      } else {
+        var score = el("p", { className: "nt-cd-score" }, t.format(t.gettext("Your score: {percent}%."),
+                                                                      { percent: Math.round(debrief.score * 100) }));
+        parts.debrief.appendChild(score);
+        var verdict = t.gettext("You did not pass this drill yet.");
+        if (view.passed) { verdict = t.gettext("You passed this drill."); }
+        parts.debrief.appendChild(el("p", {}, verdict));
+      }
       if (debrief.critical) {
         var danger = t.gettext("You made a dangerous decision, so this attempt cannot pass whatever its points. See why below.");
         parts.debrief.appendChild(el("p", { className: "nt-cd-critical-note" }, danger));
@@ -107,8 +117,10 @@
             item.appendChild(better);
           }
         } else {
-          item.appendChild(el("p", {}, t.format(t.gettext("Result of this task: {percent}%."),
-                                                { percent: Math.round((row.share || 0) * 100) })));
+          if (row.share !== undefined) {
+            item.appendChild(el("p", {}, t.format(t.gettext("Result of this task: {percent}%."),
+                                                  { percent: Math.round((row.share || 0) * 100) })));
+          }
           if (row.picked) { item.appendChild(labelledList(t.gettext("You chose:"), row.picked)); }
           if (row.order) { item.appendChild(labelledList(t.gettext("Your order:"), row.order, "ol")); }
           if (row.missed && row.missed.length) {
@@ -130,6 +142,7 @@
       }
       renderCard(debrief);
       var actions = el("div", { className: "nt-cd-actions nt-no-print" });  // i18n-ignore
+      if (view.closed) { actions.appendChild(el("p", { className: "nt-cd-closed" }, view.closed)); }
       if (view.attempts_message) { actions.appendChild(el("p", {}, view.attempts_message)); }
       if (view.can_restart) { actions.appendChild(button(t.gettext("Start a new attempt"), "", ctx.restart)); }
       parts.debrief.appendChild(actions);

@@ -44,7 +44,7 @@
       stopClock();
       var view = ctx.view();
       var node = view.node;
-      if (!view.timer || !node || node.kind !== "step" || !node.time_limit || view.finished) { return; }
+      if (!view.timer || !node || node.kind !== "step" || !node.time_limit || view.finished || view.closed) { return; }
       if (!view.timer_enabled) { renderTimerOff(); return; }
       clock = { left: node.time_limit, paused: false, node: node.id };
       box.hidden = false;

@@ -9,7 +9,10 @@ function MediacheckStudent(runtime, element, args) {
   var submitButton = root.querySelector(".nt-mc-submit");
   var printButton = root.querySelector(".nt-mc-print");
   var saveTimers = {};
-  var locked = args.mode === "survey" && args.submitted;
+  // Past the due date (args.closed) nothing is saved or checked any more; surveys lock once sent.
+  var locked = (args.mode === "survey" && args.submitted) || !!args.closed;
+  // While show_correctness hides results, handlers send no feedback; this sentence stands in for it.
+  var hiddenNotice = args.results_hidden || null;
   var island = args.feedback_id && document.getElementById(args.feedback_id);
   var initialFeedback = island ? JSON.parse(island.textContent) : {};  // feedback due now (author text: not in args)
 
@@ -136,6 +139,18 @@ function MediacheckStudent(runtime, element, args) {
     if (retry) { retry.hidden = false; }
   }
 
+  function hasFeedback(fb) { return !!(fb && fb.item); }
+
+  function renderNotice(section, text) {
+    var box = section.querySelector(".nt-mc-feedback");
+    clearFeedback(section);
+    if (!text) { return; }
+    box.appendChild(el("p", "nt-mc-notice", text));
+    box.hidden = false;
+    var retry = section.querySelector(".nt-mc-retry");
+    if (retry) { retry.hidden = false; }
+  }
+
   function summary(fb) {
     var found = fb.flags.filter(function (f) { return f.found; }).length;
     var text = fb.correct ? t.gettext("Right verdict.") : t.gettext("Not the right verdict.");
@@ -146,7 +161,7 @@ function MediacheckStudent(runtime, element, args) {
     return text;
   }
 
-  function setCompleted(done) { printButton.hidden = !done; }
+  function setCompleted(done) { printButton.hidden = !done || !!hiddenNotice; }  // nothing to explain while hidden
 
   sections().forEach(function (section) {
     var id = section.getAttribute("data-item");
@@ -214,10 +229,12 @@ function MediacheckStudent(runtime, element, args) {
         kit.post("check_item", payload).then(function (result) {
           if (!result.ok) { showError(result.data.error); return; }
           showError("");
-          renderFeedback(section, result.data.feedback);
+          var fb = result.data.feedback;
+          var notice = result.data.notice || hiddenNotice;
+          if (hasFeedback(fb)) { renderFeedback(section, fb); } else { renderNotice(section, notice); }
           setStatus(result.data.status);
           setCompleted(result.data.completed);
-          kit.announce(summary(result.data.feedback));
+          kit.announce(hasFeedback(fb) ? summary(fb) : (notice || (result.data.status || []).join(" ")));
           section.querySelector(".nt-mc-feedback").focus();
         });
       });
@@ -264,7 +281,7 @@ function MediacheckStudent(runtime, element, args) {
         var feedback = result.data.feedback || {};
         sections().forEach(function (section) {
           var fb = feedback[section.getAttribute("data-item")];
-          if (fb) { renderFeedback(section, fb); }
+          if (hasFeedback(fb)) { renderFeedback(section, fb); }
         });
         setStatus(result.data.status);
         setCompleted(true);
@@ -288,7 +305,7 @@ function MediacheckStudent(runtime, element, args) {
         sections().forEach(clearFeedback);
         setStatus(result.data.status);
         newAttemptButton.hidden = true;
-        submitButton.disabled = false;
+        if (submitButton) { submitButton.disabled = false; }
         kit.announce(t.gettext("A new attempt has started: your earlier answers are kept, change them and submit again."));
         var first = root.querySelector(".nt-seg, .nt-mc-verdict input");  // i18n-ignore
         if (first) { first.focus(); }
@@ -297,9 +314,15 @@ function MediacheckStudent(runtime, element, args) {
   }
 
   printButton.addEventListener("click", function () { window.print(); });
+  var checkedItems = args.checked || [];
   sections().forEach(function (section) {
-    var fb = initialFeedback[section.getAttribute("data-item")];
-    if (fb) { renderFeedback(section, fb); }
+    var id = section.getAttribute("data-item");
+    var fb = initialFeedback[id];
+    if (hasFeedback(fb)) {
+      renderFeedback(section, fb);
+    } else if (hiddenNotice && checkedItems.indexOf(id) !== -1) {
+      renderNotice(section, hiddenNotice);
+    }
   });
   setCompleted(args.completed);
 }

@@ -10,6 +10,11 @@ from .models import SurveyAnswer
 TEXT_VALUE = "text"
 
 
+def block_key(usage_id):
+    """The `block` column of a block's rows (every block and the reset hook use this one key)."""
+    return str(usage_id)[:255]
+
+
 def record(block, learner, answers, texts=None):
     """Replace this learner's answers for `block`: {question: [values]}, texts {question: text}.
 
