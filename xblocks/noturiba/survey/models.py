@@ -22,3 +22,39 @@ class SurveyAnswer(models.Model):
             models.UniqueConstraint(fields=["block", "learner", "question", "value"], name="one_row_per_value"),
         ]
         indexes = [models.Index(fields=["block", "question", "value"], name="aggregate_lookup")]
+
+
+class SurveySnapshot(models.Model):
+    """The tallies learners are shown for one block, frozen when the respondents reached a new step.
+
+    Learners never see live counts: a snapshot is retaken only once `min_group` more
+    respondents have answered, so comparing two views never isolates one person.
+    """
+
+    block = models.CharField(max_length=255, unique=True)
+    respondents = models.PositiveIntegerField(default=0)
+    counts = models.TextField(default="{}")
+    taken = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        app_label = "noturiba_survey"
+
+
+class AttemptClaim(models.Model):
+    """One row per graded attempt a learner has used: the unique key makes parallel submits one.
+
+    A handler inserts the claim before it grades; a second request for the same
+    attempt hits the unique constraint and is refused, whatever the runtime's
+    user_state says at that moment.
+    """
+
+    block = models.CharField(max_length=255)
+    learner = models.CharField(max_length=64)
+    attempt = models.PositiveIntegerField()
+    claimed = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        app_label = "noturiba_survey"
+        constraints = [
+            models.UniqueConstraint(fields=["block", "learner", "attempt"], name="one_claim_per_attempt"),
+        ]
