@@ -18,6 +18,8 @@ INSTALLED_APPS += ["workbench_site.course_scenarios.CourseScenariosConfig",
                    "workbench_site.state_rows.StateRowsConfig"]
 
 WORKBENCH["services"]["i18n"] = "workbench_site.i18n.PackageCatalogI18nService"  # noqa: F405
+# Studio's course-author check (noturiba.base.ContentBlock.may_author): workbench users author.
+WORKBENCH["services"]["studio_user_permissions"] = "workbench_site.authoring.WorkbenchStudioPermissions"  # noqa: F405
 
 if os.environ.get("NOTURIBA_WORKBENCH_QUIET"):
     LOGGING["loggers"]["django"]["level"] = "WARNING"  # noqa: F405

@@ -14,6 +14,11 @@ def question(page, question_id):
     return page.locator(f"[data-question='{question_id}']")
 
 
+def option(page, question_id, label):
+    """A choice by its label: graded quizzes show options as o1, o2, ... in each learner's own order."""
+    return question(page, question_id).get_by_label(label, exact=True)
+
+
 def press(locator, key):
     locator.focus()
     locator.page.keyboard.press(key)
@@ -66,13 +71,13 @@ def match(page, question_id, pairs):
 def test_practice_every_type_by_keyboard_with_spoken_feedback(workbench, page):
     page.goto(f"{workbench}/scenario/{PRACTICE}/student_view/")
     page.locator(".nt-civicquiz").wait_for()
-    press(page.locator("[data-question='saeima-size'] input[value='a']"), "Space")
+    press(option(page, "saeima-size", "50"), "Space")
     assert "nt-is-wrong" in check_and_hear(page, "saeima-size")
     assert question(page, "saeima-size").locator(".nt-explanation").inner_text().startswith("Satversmes 5. pants")
-    press(page.locator("[data-question='saeima-size'] input[value='b']"), "Space")
+    press(option(page, "saeima-size", "100"), "Space")
     assert "nt-is-right" in check_and_hear(page, "saeima-size")
-    for option in ("n110", "n113", "n114"):
-        press(page.locator(f"[data-question='direct-numbers'] input[value='{option}']"), "Space")
+    for label in ("110", "113", "114"):
+        press(option(page, "direct-numbers", label), "Space")
     assert "nt-is-right" in check_and_hear(page, "direct-numbers")
     press(page.locator("[data-question='surrender'] input[value='true']"), "Space")
     assert "nt-is-right" in check_and_hear(page, "surrender")
@@ -153,7 +158,7 @@ def test_practice_with_correctness_hidden_says_recorded_and_nothing_else(workben
     page.goto(f"{workbench}/scenario/{PRACTICE}/student_view/?student=exam-taker")
     page.locator(".nt-civicquiz").wait_for()
     assert NOT_SHOWN in page.locator("[data-results-hidden]").inner_text()
-    press(page.locator("[data-question='saeima-size'] input[value='a']"), "Space")
+    press(option(page, "saeima-size", "50"), "Space")
     with page.expect_response(lambda response: "/check/" in response.url) as response:
         press(question(page, "saeima-size").locator("[data-check]"), "Enter")
     assert response.value.ok
@@ -179,6 +184,7 @@ def test_assessment_with_correctness_hidden_shows_no_score_after_submit(workbenc
     press(first.locator(".nt-choices input").first, "Space")
     press(first.locator(".nt-certainty input").first, "Space")
     press(page.locator("[data-submit]"), "Enter")
+    confirm_in_page(page)
     result = page.locator("[data-result]")
     result.wait_for(state="visible")
     assert result.inner_text().strip() == NOT_SHOWN
@@ -201,3 +207,83 @@ def test_past_the_due_date_nothing_can_be_answered(workbench, page, past_due, sc
     assert page.locator("[data-question]:not([disabled])").count() == 0
     assert page.js_errors == [], page.js_errors
     assert axe_violations(page) == []
+
+
+def confirm_in_page(page, answer="yes"):
+    """The page asks in itself (not window.confirm): the question has the focus, Tab reaches the buttons."""
+    box = page.locator("[data-confirm]")
+    box.wait_for()
+    assert page.evaluate("document.activeElement.classList.contains('nt-confirm-text')")
+    assert page.evaluate("document.activeElement.closest('[data-confirm]') !== null")
+    page.keyboard.press("Tab")
+    if answer == "no":
+        page.keyboard.press("Tab")
+    assert page.evaluate("(answer) => document.activeElement.hasAttribute('data-confirm-' + answer)", answer)
+    page.keyboard.press("Enter")
+
+
+RIGHT = {"saeima-size": ["100"], "satversme-basics": ["Latvija ir neatkarīga demokrātiska republika.",
+                                                      "Latvijas valsts suverēnā vara pieder Latvijas tautai.",
+                                                      "Valsts valoda Latvijas Republikā ir latviešu valoda."],
+         "initiative-signatures": ["10 000"], "saeima-term": "false", "voting-age": "true",
+         "saeima-deputies-number": "100", "hours": "72", "initiative-steps": ["write", "sign", "submit", "review"],
+         "numbers": {"n112": "Vienotais ārkārtas palīdzības numurs", "n110": "Valsts policija",
+                     "n113": "Neatliekamā medicīniskā palīdzība", "n114": "Gāzes avārijas dienests"}}
+
+
+def answer_right(page, question_id):
+    fieldset = question(page, question_id)
+    kind, right = fieldset.get_attribute("data-type"), RIGHT[question_id]
+    if kind == "numeric":
+        fieldset.locator("[data-number]").focus()
+        page.keyboard.type(right)
+    elif kind == "order":
+        if fieldset.locator("[data-item]").evaluate_all("(items) => items.map(i => i.dataset.item)") == right:
+            press(fieldset.locator("[data-move='down']").first, "Enter")  # counts only once moved
+        put_in_order(page, question_id, right)
+    elif kind == "match":
+        match(page, question_id, right)
+    elif kind == "truefalse":
+        press(fieldset.locator(f"input[value='{right}']"), "Space")
+    else:
+        for label in right:
+            press(fieldset.locator(".nt-choices").get_by_label(label, exact=True), "Space")
+    press(fieldset.locator(".nt-certainty input").last, "Space")  # very sure
+
+
+def test_assessment_asks_in_the_page_before_a_blank_submit_and_a_new_attempt_after_passing(workbench, page):
+    page.goto(f"{workbench}/scenario/{ASSESSMENT}/student_view/?student=careful-voter")
+    page.locator(".nt-civicquiz").wait_for()
+    drawn = page.locator("[data-question]").evaluate_all("(all) => all.map(q => q.dataset.question)")
+    for question_id in drawn[:-1]:
+        answer_right(page, question_id)
+    submits = []
+    page.on("request", lambda request: submits.append(request.url) if "/submit/" in request.url else None)
+    press(page.locator("[data-submit]"), "Enter")
+    box = page.locator("[data-confirm]")
+    box.wait_for()
+    # Latvian workbench: "1 question is not answered. Submit anyway? This uses one of your attempts."
+    assert "Vai tomēr iesniegt?" in box.inner_text()
+    assert axe_violations(page) == []
+    page.keyboard.press("Escape")  # cancel: nothing sent, the focus back on the submit button
+    assert box.count() == 0 and page.evaluate("document.activeElement.hasAttribute('data-submit')")
+    press(page.locator("[data-submit]"), "Enter")
+    confirm_in_page(page, "no")  # "Back to the questions": nothing sent either
+    assert box.count() == 0 and submits == []
+    answer_right(page, drawn[-1])
+    settle(page)
+    with page.expect_response(lambda response: "/submit/" in response.url) as response:
+        press(page.locator("[data-submit]"), "Enter")  # everything answered: no question asked
+    assert response.value.ok and response.value.json()["result"]["passed"]
+    page.locator("[data-new-attempt]").wait_for(state="visible")
+    press(page.locator("[data-new-attempt]"), "Enter")
+    assert "labākais rezultāts" in box.inner_text()  # "... your best score is kept. Start a new attempt?"
+    assert axe_violations(page) == []
+    confirm_in_page(page, "no")
+    assert page.evaluate("document.activeElement.hasAttribute('data-new-attempt')")
+    press(page.locator("[data-new-attempt]"), "Enter")
+    with page.expect_navigation():
+        confirm_in_page(page, "yes")
+    page.locator(".nt-civicquiz").wait_for()
+    assert page.locator("[data-submit]").is_visible() and page.js_errors == [], page.js_errors
+    settle(page)

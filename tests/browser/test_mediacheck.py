@@ -1,6 +1,8 @@
 """mediacheck in Chromium: a 3-item assessment by keyboard alone, practice feedback announced, 360 px, axe;
 with results hidden (show_correctness) and past the due date, the script copes and nothing fails."""
 
+import json
+
 import pytest
 from workbench import scenarios as wb_scenarios
 
@@ -52,10 +54,10 @@ def test_assessment_by_keyboard_alone_is_announced_and_axe_clean(workbench, page
     page.goto(scenario_url(workbench, "Pārbaudes darbs"))
     page.locator(".nt-mediacheck").wait_for()
     assert page.locator(".nt-practice-label").first.inner_text().startswith("Mācību materiāls")
-    answers = {  # verdict, red flags to mark, how many leads to open (the useful ones come first)
-        "surrender-msg": ("false", ["Draugs no ministrijas", "Pārsūti visiem"], 2),
-        "kvc-headline": ("accurate", [], 1),
-        "water-photo": ("misleading", ["Šodien", "Skrien un pērc"], 2),
+    answers = {  # verdict, a word of each red flag to mark, the useful leads (shown in a shuffled order)
+        "surrender-msg": ("false", ["Draugs", "Pārsūti"], ["surrender-booklet", "surrender-official"]),
+        "kvc-headline": ("accurate", [], ["kvc-mk"]),
+        "water-photo": ("misleading", ["Šodien", "Skrien"], ["water-reverse", "water-news"]),
     }
     order = page.evaluate("Array.from(document.querySelectorAll('.nt-item')).map(s => s.dataset.item)")
     assert sorted(order) == sorted(answers)
@@ -64,8 +66,8 @@ def test_assessment_by_keyboard_alone_is_announced_and_axe_clean(workbench, page
         verdict, flags, leads = answers[item]
         if flags:
             mark_flags(page, item, flags)
-        for _ in range(leads):
-            tab_to(page, f"el.classList.contains('nt-mc-lead') && el.closest('[data-item]').dataset.item === '{item}'"
+        for _ in leads:  # the useful ones, in the order this learner sees them
+            tab_to(page, f"el.classList.contains('nt-mc-lead') && {json.dumps(leads)}.includes(el.dataset.lead)"
                    f" && el.getAttribute('aria-expanded') === 'false'")
             page.keyboard.press("Enter")
             page.wait_for_function("document.activeElement.getAttribute('aria-expanded') === 'true'")
@@ -90,6 +92,25 @@ def test_assessment_by_keyboard_alone_is_announced_and_axe_clean(workbench, page
     page.reload()
     page.locator(".nt-mc-feedback:not([hidden])").first.wait_for()
     assert page.locator(".nt-mc-feedback:not([hidden])").count() == 3
+    # passed with an attempt left: a new attempt is asked for in the page first (no window.confirm)
+    page.on("dialog", lambda dialog: pytest.fail(f"a browser dialog opened: {dialog.message}"))
+    tab_to(page, "el.classList.contains('nt-mc-new-attempt')")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.classList.contains('nt-mc-confirm-text')")
+    question = page.locator("[data-confirm]")
+    assert question.get_attribute("role") == "group" and len(question.inner_text()) > 40
+    assert axe_violations(page) == []
+    page.keyboard.press("Escape")
+    page.wait_for_function("document.activeElement.classList.contains('nt-mc-new-attempt')")
+    assert question.count() == 0 and page.locator(".nt-mc-submit").is_disabled()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.classList.contains('nt-mc-confirm-text')")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.hasAttribute('data-confirm-yes')")
+    page.keyboard.press("Enter")
+    page.wait_for_function("!document.querySelector('.nt-mc-submit').disabled")
+    assert page.locator(".nt-mc-new-attempt").is_hidden() and page.locator("[data-confirm]").count() == 0
+    assert page.js_errors == []
 
 
 def test_practice_feedback_is_announced_and_focused_then_retry(workbench, page):

@@ -197,3 +197,108 @@ def test_cli_with_environment(cms, archive, monkeypatch, capsys):
     cms.states = ["Failed"]
     assert main(["push", str(archive), "--poll-interval", "0"]) == 1
     assert "Push failed: The import of tst-kurss.tar.gz" in capsys.readouterr().err
+
+
+# Hostile or mistaken servers (issue 18, point 11): credentials go only to the configured origins.
+
+class Collector:
+    """Another server on another port: records whatever reaches it."""
+
+    def __init__(self):
+        self.requests = []
+        collector = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def answer(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                collector.requests.append((self.command, self.path, dict(self.headers), body))
+                payload = json.dumps({"access_token": "stolen", "token_type": "JWT", "task_id": "t",
+                                      "state": "Succeeded"}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            do_GET = do_POST = answer  # noqa: N815
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class RedirectingCms(FakeCms):
+    """The fake CMS, but the paths in `redirects` answer 307 (method and body kept) to `target`."""
+
+    def __init__(self, target, redirects):
+        super().__init__()
+        handler = self.server.RequestHandlerClass
+        original = {name: getattr(handler, name) for name in ("do_POST", "do_GET")}
+
+        def wrap(name):
+            def method(self):
+                if urlsplit(self.path).path in redirects:
+                    self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                    self.send_response(307)
+                    self.send_header("Location", target + self.path)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return None
+                return original[name](self)
+            return method
+
+        for name in original:
+            setattr(handler, name, wrap(name))
+
+
+@pytest.mark.parametrize("redirected", ["/oauth2/access_token", IMPORT_PATH])
+def test_a_redirect_to_another_port_gets_neither_the_secret_nor_the_archive(archive, redirected):
+    with Collector() as other, RedirectingCms(other.url, {redirected}) as cms, \
+            pytest.raises(PushError, match=r"redirect"):
+        push(archive, cms)
+    assert other.requests == [], "nothing may be sent to the address a redirect names"
+
+
+@pytest.mark.parametrize("url", ["http://studio.example.org", "http://10.0.0.5:8000", "ftp://studio.example.org"])
+def test_plain_http_to_a_host_other_than_loopback_is_refused_before_any_request(archive, url):
+    class NoNetwork:
+        def request(self, *args, **kwargs):
+            raise AssertionError("no request may be sent")
+
+    with pytest.raises(PushError, match="https://"):
+        push_course(archive, url, COURSE_ID, "client", "secret", session=NoNetwork())
+    with pytest.raises(PushError, match="https://"):
+        push_course(archive, "https://studio.example.org", COURSE_ID, "client", "secret", lms_url=url,
+                    session=NoNetwork())
+
+
+def test_an_oversized_answer_is_refused_without_reading_it_all(archive):
+    with FakeCms() as cms:
+        handler = cms.server.RequestHandlerClass
+
+        def huge(self):
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            try:
+                self.wfile.write(b'{"access_token": "')
+                for _ in range(64):  # 64 MiB unless the client hangs up first
+                    self.wfile.write(b"x" * 1_048_576)
+            except OSError:
+                pass
+
+        handler.do_POST = huge
+        with pytest.raises(PushError, match=r"larger than"):
+            push(archive, cms)

@@ -213,3 +213,35 @@ def test_a_space_the_platform_import_would_drop_is_an_error(tmp_path):
     unit = course / "vertical" / "pil-v-mc-elect.xml"
     unit.write_text(unit.read_text(encoding="utf-8").replace(' xml:space="preserve"', ""), encoding="utf-8")
     only_error(course, "pil-v-mc-elect.xml", "the space after <flag> is lost", 'xml:space="preserve"')
+
+
+@pytest.mark.parametrize("linked", ["html/tst-h1.html", "chapter/tst-ch1.xml", "about/overview.html",
+                                    "static/logo.png", "vertical"])
+def test_a_symlink_out_of_the_course_is_refused_as_build_refuses_it(make_course, course_files, tmp_path, linked):
+    """validate reads nothing outside the course through a link, and says what build would say."""
+    course = make_course(course_files)
+    outside = tmp_path / "outside" / linked
+    outside.parent.mkdir(parents=True)
+    (course / linked).rename(outside)
+    (course / linked).symlink_to(outside, target_is_directory=outside.is_dir())
+    errors = [str(error) for error in validate(course).errors]
+    assert any(linked in error and "symbolic link" in error for error in errors), errors
+    assert main(["validate", str(course)]) == 1
+
+
+def test_a_practice_block_in_a_graded_subsection_is_refused(make_course, course_files):
+    # Issue 18.4: practice returns the solution after each check, so a graded practice block was a free 100 %.
+    course_files["vertical/tst-v2.xml"] = course_files["vertical/tst-v2.xml"].replace(
+        'mode="assessment"', 'mode="practice"')
+    finding = only_error(make_course(course_files), "practice mode", 'graded subsection "Tests"', 'mode="assessment"')
+    assert (finding.file, finding.line) == ("vertical/tst-v2.xml", 2)
+
+
+def test_a_block_without_mode_in_a_graded_subsection_counts_as_practice(make_course, course_files):
+    course_files["vertical/tst-v2.xml"] = course_files["vertical/tst-v2.xml"].replace(' mode="assessment"', "")
+    only_error(make_course(course_files), "practice mode")
+
+
+def test_practice_outside_graded_subsections_is_fine(make_course, course_files):
+    assert "practice" in course_files["vertical/tst-v1.xml"]
+    assert errors_of(make_course(course_files)) == []

@@ -129,7 +129,8 @@ def test_settings_patches_in_lms_and_cms(default_tutor):
         block = noturiba_settings(text)
         assert 'LANGUAGE_CODE = "lv"' in block, relative
         assert 'FEATURES["CERTIFICATES_HTML_VIEW"] = True' in block, relative
-        assert '"civicquiz": {"min_group": 5}' in block, relative
+        assert '("civicquiz", {"min_group": 5})' in block, relative
+        assert '("mediacheck", {"min_group": 5})' in block, relative
         assert "lv,en,ru,uk" in block, relative
 
 
@@ -150,8 +151,27 @@ def test_settings_block_merges_xblock_settings(default_tutor):
     assert namespace["LANGUAGES"] == [("en", "English"), ("ru", "Русский"), ("lv", "Latviešu"), ("uk", "Українська")]
     assert namespace["XBLOCK_SETTINGS"] == {
         "civicquiz": {"other": 1, "min_group": 5},
+        "mediacheck": {"min_group": 5},
         "drag-and-drop-v2": {"x": 2},
     }
+
+
+def rendered_learner_key_secret(project) -> str:
+    namespace = {}
+    for relative in SETTINGS_FILES:
+        text = project.env_file(relative)
+        line = next(line for line in text.splitlines() if line.startswith("NOTURIBA_LEARNER_KEY_SECRET = "))
+        exec(line, namespace)  # noqa: S102 - one assignment line of the rendered settings
+    return namespace["NOTURIBA_LEARNER_KEY_SECRET"]
+
+
+def test_each_instance_gets_its_own_learner_key_secret(tutor, default_tutor):
+    """The survey learner keys' HMAC key: random per instance, stable across saves, in LMS and CMS."""
+    first = rendered_learner_key_secret(tutor)
+    assert len(first) >= 32 and first != rendered_learner_key_secret(default_tutor)
+    assert "NOTURIBA_LEARNER_KEY_SECRET: " + first in (tutor.root / "config.yml").read_text()
+    tutor.save(NOTURIBA_SURVEY_MIN_GROUP="7")
+    assert rendered_learner_key_secret(tutor) == first
 
 
 def test_settings_follow_the_config(tutor):
@@ -165,7 +185,9 @@ def test_settings_follow_the_config(tutor):
         namespace = run_settings_block(noturiba_settings(tutor.env_file(relative)), {})
         assert namespace["LANGUAGE_CODE"] == "en", relative
         assert namespace["FEATURES"] == {"CERTIFICATES_HTML_VIEW": False, "SHOW_HEADER_LANGUAGE_SELECTOR": True}
-        assert namespace["XBLOCK_SETTINGS"] == {"civicquiz": {"min_group": 12}, "mediacheck": {"strict": True}}
+        # Extra per-block settings merge into the block's dict: they do not drop min_group.
+        assert namespace["XBLOCK_SETTINGS"] == {"civicquiz": {"min_group": 12},
+                                                "mediacheck": {"min_group": 12, "strict": True}}
 
 
 # ---------------------------------------------------------------- do command

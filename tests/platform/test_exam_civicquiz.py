@@ -30,7 +30,7 @@ from django.utils import translation
 from lxml import etree
 from webob import Request
 
-from civicquiz.block import CivicQuizBlock
+from civicquiz import views
 from tests.blocks.conftest import package_scenarios
 
 from .lms import ProductionRuntime
@@ -68,8 +68,11 @@ def english():
 
 @pytest.fixture
 def same_draw(monkeypatch):
-    """One draw and one shuffle for every learner (the draw is seeded by the learner key)."""
-    monkeypatch.setattr(CivicQuizBlock, "learner_key", lambda self: "one-draw-for-all")
+    """One draw and one shuffle for every learner (the draw is seeded by the learner key, which stays each
+    learner's own for everything else, such as the claim of a graded attempt)."""
+    layout = views.learner_layout
+    monkeypatch.setattr(views, "learner_layout", lambda model, _learner, draw_round: layout(
+        model, "one-draw-for-all", draw_round))
 
 
 class Exam:
@@ -107,7 +110,8 @@ def capture(block):
 
 
 def answers(block, right):
-    """Learner-side answers to every drawn question: all right, or all wrong (each scoring 0)."""
+    """Learner-side answers to every drawn question: all right, or all wrong (each scoring 0), options by
+    the ids the learner's page shows (o1, o2, ...)."""
     layout = block.layout()
     out = {}
     for q in layout.questions:
@@ -127,6 +131,8 @@ def answers(block, right):
             ids = [p.id for p in q.pairs]
             target = ids if right else ids[1:] + ids[:1]
             out[q.id] = {left: layout.pair_to_opaque(q.id, pair) for left, pair in zip(ids, target, strict=True)}
+        if q.type in ("single", "multiple"):
+            out[q.id] = layout.to_learner(q, out[q.id])
     return out
 
 
@@ -272,8 +278,8 @@ def test_past_the_due_date_every_graded_handler_refuses_in_latvian(production, a
     else:
         assert call(block, "save_answer", {"question": first, "answer": given[first], "certainty": 2})[0] == 200
         if submitted:
-            assert call(exam.block("learner"), "submit", {"answers": {first: given[first]},
-                                                          "certainty": {first: 2}})[0] == 200
+            assert call(exam.block("learner"), "submit", {"answers": {first: given[first]}, "certainty": {first: 2},
+                                                          "confirm_unanswered": True})[0] == 200
     exam.set(due=datetime.fromisoformat(PAST))
     before = state_of(exam.block("learner"))
     if scenario == PRACTICE:

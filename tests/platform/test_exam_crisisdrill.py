@@ -21,7 +21,6 @@ same comparison under "always" differs, so the comparison can tell.
 """
 
 import json
-import random
 from datetime import timedelta
 
 import pytest
@@ -108,9 +107,11 @@ def english():
 
 
 @pytest.fixture(autouse=True)
-def same_seed(monkeypatch):
-    """Each new attempt shuffles its order tasks with a random seed; both learners get the same one."""
-    monkeypatch.setattr(random, "randint", lambda low, high: 12345)
+def same_order(monkeypatch):
+    """Each learner sees choices and options in their own order (seeded by the learner key); here both
+    learners get the same one, so their bytes can be compared."""
+    from crisisdrill import shuffle
+    monkeypatch.setattr(shuffle, "seed_of", lambda learner, round_, node_id: ("same", round_, node_id))
 
 
 @pytest.fixture

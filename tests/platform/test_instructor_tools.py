@@ -249,8 +249,14 @@ def play(block, worse=False):
             return [call(block, "check_item", {"item": item_id, **answer}) for item_id, answer in answers.items()]
         return call(block, "submit", {"answers": answers})
     if mode == "practice":
-        return [call(block, "check", {"question": q, "answer": a}) for q, a in CIVIC_RIGHT.items()]
-    return call(block, "submit", {"answers": CIVIC_SURVEY if mode == "survey" else CIVIC_RIGHT})
+        return [call(block, "check", {"question": q, "answer": a}) for q, a in civic_right(block).items()]
+    return call(block, "submit", {"answers": CIVIC_SURVEY if mode == "survey" else civic_right(block)})
+
+
+def civic_right(block):
+    """CIVIC_RIGHT as the learner's page sends it: options by the ids that page shows (o1, o2, ...)."""
+    layout = block.layout()
+    return {q: layout.to_learner(block.model.question(q), a) for q, a in CIVIC_RIGHT.items()}
 
 
 def rows_of(lms, usage_id, user):

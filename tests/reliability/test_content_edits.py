@@ -56,7 +56,8 @@ def test_bank_edit_with_a_changed_type_and_a_removed_question(db):
     numeric = next(q for q in block.model.questions if q.type == "numeric")
     other = next(q for q in block.model.questions if q.type == "truefalse")
     right = next(option.id for option in single.options if option.correct)
-    assert learner.call(block, "check", {"question": single.id, "answer": right})[0] == 200
+    shown = block.layout().option_to_shown(single.id, right)  # the page shows options as o1, o2, ...
+    assert learner.call(block, "check", {"question": single.id, "answer": shown})[0] == 200
     assert learner.call(block, "check", {"question": numeric.id, "answer": 1})[0] == 200
     assert learner.call(block, "save_answer", {"question": other.id, "answer": True})[0] == 200
 
@@ -72,7 +73,8 @@ def test_bank_edit_with_a_changed_type_and_a_removed_question(db):
     assert other.id in again.answers
     status, body = learner.call(again, "check", {"question": numeric.id, "answer": 1})
     assert status == 400 and body["error"]
-    assert learner.call(again, "check", {"question": single.id, "answer": [right]})[0] == 200
+    shown = again.layout().to_learner(again.model.question(single.id), [right])
+    assert learner.call(again, "check", {"question": single.id, "answer": shown})[0] == 200
 
 
 def test_drill_edit_that_removes_the_learners_current_node(db):

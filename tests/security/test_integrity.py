@@ -71,12 +71,15 @@ def test_civicquiz_assessment_refuses_scores_replays_practice_checks_and_extra_a
     refused(harness, block, "submit", {**answers, "score": 1.0})
     refused(harness, block, "check", {"question": drawn[0], "answer": "a"})
     refused(harness, block, "new_attempt", {})  # nothing submitted yet
-    assert grades == []
-    status, _body = harness.call(block, "submit", {"answers": {}, "certainty": {}})
+    blank = {"answers": {}, "certainty": {}}
+    refused(harness, block, "submit", blank)  # nothing answered and not confirmed: no attempt burnt
+    assert grades == [] and harness.reload(block).attempts == 0
+    blank["confirm_unanswered"] = True
+    status, _body = harness.call(block, "submit", blank)
     assert status == 200
-    refused(harness, block, "submit", {"answers": {}, "certainty": {}})  # replay
+    refused(harness, block, "submit", blank)  # replay
     assert harness.call(block, "new_attempt", {})[0] == 200
-    assert harness.call(block, "submit", {"answers": {}, "certainty": {}})[0] == 200
+    assert harness.call(block, "submit", blank)[0] == 200
     refused(harness, block, "new_attempt", {})  # max_attempts is 2
     assert harness.reload(block).attempts == 2 and len(grades) == 2
 

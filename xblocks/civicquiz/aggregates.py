@@ -15,8 +15,10 @@ What is stored:
   "#result" ("pass"/"fail"), for the staff results view. "#" cannot occur in
   OLX ids, so these never collide with real questions or options.
 
-Learners see survey aggregates only when at least `min_group` learners have
-answered; text answers are never shown to anyone but staff (CSV export).
+Learners see survey aggregates only from the kit's snapshot (retaken in steps of
+`min_group` respondents) and only when at least `min_group` learners have answered, each
+count passing noturiba.survey.disclosure; text answers are never shown to anyone but staff
+(CSV export). A survey learner's own answers live only here and are read back from here.
 """
 
 import csv
@@ -43,6 +45,34 @@ def record_survey(block_id, learner, questions, answers):
         if text:
             texts[q.id] = text
     _store().record(block_id, learner, values, texts)
+
+
+def survey_answers(block_id, learner, questions):
+    """A learner's own survey answers from their anonymous rows, in the form the page shows them."""
+    values, texts = _store().learner_answers(block_id, learner)
+    answers = {}
+    for q in questions:
+        stored = values.get(q.id)
+        if not stored:
+            continue
+        if q.type == "multiple":
+            answers[q.id] = list(stored)
+        elif q.type == "scale":
+            try:
+                answers[q.id] = int(stored[0])
+            except ValueError:
+                continue
+        elif q.type == "text":
+            answers[q.id] = texts.get(q.id, "")
+        else:
+            answers[q.id] = stored[0]
+    return answers
+
+
+def shown_snapshot(block_id, min_group):
+    """(respondents, counts) learners may see now (noturiba.survey.store.snapshot)."""
+    frozen = _store().snapshot(block_id, min_group)
+    return frozen.respondents, frozen.counts
 
 
 def graded_values(q, answer, fraction):

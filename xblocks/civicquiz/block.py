@@ -2,8 +2,11 @@
 
 Scoring: `has_score` is a property, False in survey mode (a survey in a graded
 subsection must not count as 0 points) and True otherwise; surveys publish
-completion only. Practice mode never counts attempts (unlimited checks);
-assessment counts one attempt per submit and keeps the last submission's score.
+completion only. Practice mode never counts attempts (unlimited checks) but grades
+only each question's first check (`first_checks`); assessment counts one attempt per
+submit and keeps the best attempt (`best`); the rules are in attempt_rules.py. Every
+graded answer is claimed in the database first (noturiba.attempts), so parallel
+submits grade one attempt.
 Grades are points of max_score() (the weight, noturiba.scoring); the kit's
 clear_student_state handles "delete learner state".
 
@@ -19,6 +22,12 @@ hands the block XBLOCK_SETTINGS["civicquiz"]. Its "min_group" (a whole number,
 at least 1) is the smallest group whose survey tallies are shown when the OLX
 does not set `min_group`; without either, content.DEFAULT_MIN_GROUP (5).
 
+Surveys are anonymous (noturiba.survey, SECURITY.md): answers go only to the kit's survey
+table under the keyed learner key; user_state keeps no survey answer or draft (only that the
+learner answered), the learner's own answers are read back from the table, the instructor's
+report rows and tracking events carry none, and Studio preview answers are not recorded.
+Learners see only the snapshot tallies of noturiba.survey.disclosure.
+
 Studio: studio_view is a form editor of the question bank (public/civicquiz_studio.js,
 posting the model's JSON to the kit's save_content, live checks through check_content)
 above the kit's OLX editor. Staff results: staff.py.
@@ -29,15 +38,20 @@ import json
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Integer, Scope
 
-from noturiba import events
+from noturiba import attempts, events
+from noturiba.attempts import graded_attempt
 from noturiba.base import ContentBlock
 from noturiba.handlers import Field, HandlerError, json_handler, validated
-from noturiba.html import plain_text, sanitize
-from noturiba.messages import Message, PluralMessage
+from noturiba.html import plain_text
+from noturiba.messages import Message
 from noturiba.scoring import SHOWANSWER_CHOICES, ScoringMixin, attempts_left_message
+from noturiba.secrecy import bound_learner
+from noturiba.survey import policy
 
-from . import aggregates, content, grading, views
+from . import aggregates, attempt_rules, content, grading, views
 from .staff import StaffMixin
+
+PREVIEW_NOT_COUNTED = Message("Studio preview: these answers are not recorded and not counted.")
 
 
 class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
@@ -54,6 +68,10 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
     results = Dict(default={}, scope=Scope.user_state, help="Assessment: scores of the last submission.")
     submitted = Boolean(default=False, scope=Scope.user_state, help="Whether the current attempt is submitted.")
     draw_round = Integer(default=0, scope=Scope.user_state, help="Which draw the learner is on (seeds the draw).")
+    first_checks = Dict(default={}, scope=Scope.user_state,
+                        help="Practice: each question's first check {answer, certainty}; only these are graded.")
+    best = Dict(default={}, scope=Scope.user_state,
+                help="Assessment: the attempt whose score is kept {answers, certainties, round}.")
 
     workbench_scenarios = classmethod(lambda cls: cls.scenarios_from_package())
 
@@ -70,12 +88,7 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
         return self.model.min_group if self.model.min_group is not None else self.platform_min_group()
 
     def platform_min_group(self):
-        service = self.runtime.service(self, "settings")
-        bucket = service.get_settings_bucket(self) if service else {}
-        value = bucket.get("min_group") if isinstance(bucket, dict) else None
-        if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
-            return value
-        return content.DEFAULT_MIN_GROUP
+        return policy.platform_min_group(self)  # the kit's one rule for both survey blocks
 
     # Learner context -----------------------------------------------------------
 
@@ -87,15 +100,16 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
         return views.learner_layout(self.model, self.learner_key(), self.draw_round)
 
     def known_answers(self, layout):
-        """Saved answers of the drawn questions that still fit the content (others dropped)."""
-        kept = {}
-        for q in layout.questions:
-            if q.id in self.answers:
-                try:
-                    kept[q.id] = grading.normalize(q, self.answers[q.id])
-                except grading.AnswerError:
-                    continue
-        return kept
+        """Saved answers of the drawn questions that still fit the content (others dropped).
+
+        A survey keeps none in user_state: the learner's own answers are read back from their
+        anonymous rows (none in Studio preview, where nothing is recorded)."""
+        if self.model.mode == "survey":
+            if policy.in_studio_preview(self):
+                return {}
+            stored = aggregates.survey_answers(self.block_id(), self.learner_key(), layout.questions)
+            return attempt_rules.valid_answers(layout, stored)
+        return attempt_rules.valid_answers(layout, self.answers)
 
     def learner_answer(self, layout, question_id, answer):
         q = layout.question(question_id)
@@ -122,11 +136,10 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
             raise HandlerError(refusal)
 
     def certainty_of(self, value, question_id):
-        if not self.model.certainty:
-            return None
-        if value not in grading.CERTAINTY_LEVELS:
-            raise HandlerError(Message("Say how sure you are about question {id}.", id=question_id))
-        return value
+        problem = attempt_rules.certainty_problem(self.model.certainty, value, question_id)
+        if problem is not None:
+            raise HandlerError(problem)
+        return value if self.model.certainty else None
 
     # Views -----------------------------------------------------------------
 
@@ -140,9 +153,8 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
         questions = [views.question_view(q, layout, n, total, answers.get(q.id), self.certainties.get(q.id))
                      for n, q in enumerate(layout.questions, start=1)]
         for view in questions:
-            view["legend"] = self.t.render(Message("Question {number} of {total}", number=view["number"], total=total))
-        progress = PluralMessage("{current} of {total} question answered", "{current} of {total} questions answered",
-                                 total, current=len(answers), total=total)
+            view["legend"] = self.t.render(views.legend_message(view["number"], total))
+        progress = views.progress_message(len(answers), total)
         pass_text = Message("Pass mark: {percent}%.", percent=round(self.pass_threshold * 100))
         closed = self.graded_answer_refusal() if model.mode != "survey" else None
         ctx = {"display_name": self.display_name, "uid": self.dom_id(), "mode": model.mode,
@@ -152,7 +164,8 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
                "attempts_text": self.attempts_text(), "submitted": self.submitted,
                "hidden_text": self.hidden_text() or "", "closed_text": self.t.render(closed) if closed else ""}
         html = self.render_template("student.html", ctx)
-        return self.build_fragment(html, js=("civicquiz.js",), css=("civicquiz.css",), init="CivicquizStudent",
+        return self.build_fragment(html, js=("civicquiz_results.js", "civicquiz.js"), css=("civicquiz.css",),
+                                   init="CivicquizStudent",
                                    init_args=views.script_safe({**self.learner_state(layout, answers),
                                                                 "namespace": self.i18n_js_namespace}))
 
@@ -187,18 +200,9 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
                      for q in model.questions]
         html = self.render_template("author.html", {
             "display_name": self.display_name, "mode": model.mode, "questions": questions, "draw": model.draw,
-            "summary_text": self.t.render(self.summary_message()), "problems": problems, "uid": self.dom_id(),
+            "summary_text": self.t.render(views.summary_message(model)), "problems": problems, "uid": self.dom_id(),
             "staff_html": self.staff_html()})
         return self.build_fragment(html, css=("civicquiz.css",))
-
-    def summary_message(self):
-        model = self.model
-        shown = model.draw or len(model.questions)
-        if model.draw:
-            return PluralMessage("{count} question drawn for each learner from a bank of {bank}.",
-                                 "{count} questions drawn for each learner from a bank of {bank}.",
-                                 shown, bank=len(model.questions))
-        return PluralMessage("{count} question.", "{count} questions.", shown)
 
     def studio_view(self, context=None):
         """The bank editor (a form posting the model's JSON to save_content), then the kit's OLX editor."""
@@ -220,19 +224,20 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
     def public_view(self, context=None):
         if not self.is_configured():
             return self.not_configured_view()
-        model = self.model
-        sample = model.questions[0] if model.questions else None
         html = self.render_template("public.html", {
-            "display_name": self.display_name, "summary_text": self.t.render(self.summary_message()),
-            "sample": content.public_question(sample) if sample else None,
-            "sample_prompt": sanitize(sample.prompt) if sample else "",
-            "sample_options": [plain_text(o.label) for o in sample.options] if sample else []})
+            "display_name": self.display_name, "summary_text": self.t.render(views.summary_message(self.model)),
+            **views.public_sample(self.model, content.public_question)})
         return self.build_fragment(html, css=("civicquiz.css",))
 
     def student_view_data(self, context=None):
-        """For mobile apps: the learner-safe projection (no correct flags, answers or explanations)."""
-        return {**content.public(self.model), "display_name": self.display_name, "min_group": self.min_group(),
-                "configured": self.is_configured()}
+        """For mobile apps: the learner-safe projection (no correct flags, answers or explanations).
+
+        Bound to a learner: that learner's drawn questions with the orders and ids of their page.
+        Bound to nobody (the platform's Blocks API computes this once per course for everyone,
+        noturiba.secrecy): no question of a graded quiz, only counts (content.public)."""
+        layout = self.layout() if self.is_configured() and bound_learner(self) else None
+        return {**content.public(self.model, layout), "display_name": self.display_name,
+                "min_group": self.min_group(), "configured": self.is_configured()}
 
     # Handlers --------------------------------------------------------------
 
@@ -245,6 +250,9 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
             raise HandlerError(Message("This attempt is submitted; start a new attempt to change your answers."))
         layout = self.layout()
         q, answer = self.learner_answer(layout, data["question"], data["answer"])
+        if self.model.mode == "survey":
+            # A survey draft stays in the page: user_state (exported with the username) holds no answer.
+            return {"saved": False, "answered": sorted(self.known_answers(layout))}
         self.answers = {**self.answers, q.id: answer}
         if data["certainty"] is not None:
             self.certainties = {**self.certainties, q.id: data["certainty"]}
@@ -255,6 +263,7 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
         """Practice: grade one question at once, with the explanation."""
         data = validated(data, question=Field(str, max_length=100), answer=Field(object),
                          certainty=Field(int, required=False, minimum=1, maximum=3))
+        attempts.pin(self)
         if self.model.mode != "practice":
             raise HandlerError(Message("Questions are checked one by one only in practice mode."))
         self.refuse_past_due()
@@ -262,13 +271,15 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
         q, answer = self.learner_answer(layout, data["question"], data["answer"])
         certainty = self.certainty_of(data["certainty"], q.id)
         fraction = grading.score(q, answer)
+        if q.id not in self.first_checks and q.id not in self.checked:
+            with graded_attempt(self):
+                self.first_checks = {**self.first_checks, q.id: {"answer": answer, "certainty": certainty}}
+                self.keep_score(self.practice_result(layout).fraction)
         self.answers = {**self.answers, q.id: answer}
         self.checked = {**self.checked, q.id: fraction}
-        certainties = {**self.certainties, q.id: certainty} if certainty else self.certainties
-        self.certainties = certainties
-        result = grading.grade(layout.questions, {k: self.answers[k] for k in self.checked if k in self.answers},
-                               certainties, cbm=self.model.certainty)
-        self.keep_score(result.fraction)
+        if certainty:
+            self.certainties = {**self.certainties, q.id: certainty}
+        result = self.practice_result(layout)
         done = sum(1 for qid in layout.ids() if qid in self.checked)
         self.runtime.publish(self, "completion", {"completion": done / max(1, len(layout.questions))})
         events.emit(self, "question", "answered", question=q.id, score=fraction)
@@ -282,7 +293,9 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
     @json_handler
     def submit(self, data, suffix=""):
         data = validated(data, answers=Field(dict, max_items=500),
-                         certainty=Field(dict, required=False, items=Field(int, minimum=1, maximum=3)))
+                         certainty=Field(dict, required=False, items=Field(int, minimum=1, maximum=3)),
+                         confirm_unanswered=Field(bool, required=False))
+        attempts.pin(self)
         mode = self.model.mode
         if mode == "practice":
             raise HandlerError(Message("In practice mode, check each question on its own."))
@@ -294,25 +307,25 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
             answers[q.id] = answer
         if mode == "survey":
             return self.submit_survey(layout, answers)
-        return self.submit_assessment(layout, answers, data["certainty"] or {})
+        return self.submit_assessment(layout, answers, data["certainty"] or {}, bool(data["confirm_unanswered"]))
 
-    def submit_assessment(self, layout, answers, certainty):
+    def submit_assessment(self, layout, answers, certainty, confirmed=False):
         if self.submitted:
             raise HandlerError(Message("This attempt is already submitted."))
         if not self.can_submit():
             raise HandlerError(Message("You have used all your attempts."))
-        for question_id in certainty:
-            if layout.question(question_id) is None:
-                raise HandlerError(Message("There is no question {id} in this quiz.", id=question_id[:100]))
-        if self.model.certainty:
-            for question_id in answers:
-                self.certainty_of(certainty.get(question_id), question_id)
-        result = grading.grade(layout.questions, answers, certainty, cbm=self.model.certainty)
-        self.answers, self.certainties = answers, dict(certainty)
-        self.results, self.submitted = result.scores, True
-        self.attempts += 1
-        self.record_score(result.fraction)
-        passed = result.fraction >= self.pass_threshold
+        problem = attempt_rules.submission_problem(layout, answers, certainty, cbm=self.model.certainty,
+                                                   confirmed=confirmed)
+        if problem is not None:
+            raise HandlerError(problem)
+        with graded_attempt(self):
+            result = grading.grade(layout.questions, answers, certainty, cbm=self.model.certainty)
+            self.answers, self.certainties = answers, dict(certainty)
+            self.results, self.submitted = result.scores, True
+            self.attempts += 1
+            if self.keep_best(result.fraction):
+                self.best = {"answers": answers, "certainties": dict(certainty), "round": self.draw_round}
+        passed = result.passes(self.pass_threshold)
         events.emit(self, "quiz", "submitted", score=result.fraction, passed=passed, attempt=self.attempts)
         aggregates.record_result(self.block_id(), self.learner_key(), layout.questions, answers,
                                  result.scores, passed)
@@ -321,7 +334,7 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
     def assessment_result(self, layout):
         answers = self.known_answers(layout)
         result = grading.grade(layout.questions, answers, self.certainties, cbm=self.model.certainty)
-        right = bool(result.scores) and all(grading.is_right(s) for s in result.scores.values())
+        right = bool(result.scores) and result.all_right
         return views.assessment_result(layout, result, pass_threshold=self.pass_threshold,
                                        reveal=self.answer_available(right), attempts_text=self.attempts_text(),
                                        can_retry=self.can_submit(), hidden=self.hidden_text())
@@ -330,23 +343,25 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
         answers = {k: v for k, v in answers.items() if v not in (None, "", [])}
         if not answers:
             raise HandlerError(Message("Answer at least one question before sending."))
-        self.answers, self.submitted = answers, True
+        # user_state learns only that the learner answered (older versions kept the answers there).
+        self.answers, self.certainties, self.submitted = {}, {}, True
         self.runtime.publish(self, "completion", {"completion": 1.0})
-        events.emit(self, "survey", "answered", questions=len(answers))
+        events.emit(self, "survey", "answered")
+        if policy.in_studio_preview(self):
+            return {"aggregates": self.learner_aggregates(), "preview": self.t.render(PREVIEW_NOT_COUNTED)}
         aggregates.record_survey(self.block_id(), self.learner_key(), layout.questions, answers)
         return {"aggregates": self.learner_aggregates()}
 
     def learner_aggregates(self):
-        """Survey distributions, or why they are not shown yet (fewer than min_group answers)."""
-        respondents, counts = aggregates.snapshot(self.block_id())
+        """Survey distributions from the snapshot (steps of min_group respondents, each count checked
+        by noturiba.survey.disclosure), or why they are not shown yet."""
         minimum = self.min_group()
+        respondents, counts = aggregates.shown_snapshot(self.block_id(), minimum)
         if respondents < minimum:
-            message = PluralMessage("Results appear once at least {count} person has answered.",
-                                    "Results appear once at least {count} people have answered.",
-                                    minimum)
-            return {"shown": False, "message": self.t.render(message)}
-        return {"shown": True, "respondents": respondents,
-                "questions": views.survey_summary(self.model, counts, respondents)}
+            return {"shown": False, "message": self.t.render(views.survey_waiting_message(minimum))}
+        return {"shown": True, "respondents": respondents, "note": self.t.render(views.survey_note_message(minimum)),
+                "hidden_text": self.t.render(Message("not shown")),
+                "questions": views.survey_summary(self.model, counts, respondents, min_group=minimum)}
 
     @json_handler
     def new_attempt(self, data, suffix=""):
@@ -365,17 +380,19 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
     # Scoring -----------------------------------------------------------------
 
     def calculate_score(self):
-        """Rescore what play keeps, recomputed with the current content (points of max_score()).
-
-        Practice: the checked questions. Assessment: the last submitted attempt; once the learner
-        has opened a new attempt its answers are gone, so the kept score stands.
-        """
+        """Rescore what play keeps with the current content (points of max_score()): practice, each
+        question's first check; assessment, the best of the kept attempt (older states: the stored
+        score) and the last submitted one."""
         layout = self.layout()
         if self.model.mode == "practice":
-            answers = {k: v for k, v in self.known_answers(layout).items() if k in self.checked}
-        elif self.submitted:
-            answers = self.known_answers(layout)
-        else:
-            return self.get_score()
-        result = grading.grade(layout.questions, answers, self.certainties, cbm=self.model.certainty)
-        return self.score_of(result.fraction)
+            return self.score_of(self.practice_result(layout).fraction)
+        scores = [attempt_rules.attempt_fraction(self.model, self.learner_key(), self.best) if self.best
+                  else (self.raw_earned or 0.0)]
+        if self.submitted:
+            scores.append(grading.grade(layout.questions, self.known_answers(layout), self.certainties,
+                                        cbm=self.model.certainty).fraction)
+        return self.score_of(max(scores))
+
+    def practice_result(self, layout):
+        return attempt_rules.practice_result(layout, self.first_checks, self.checked, self.known_answers(layout),
+                                             self.certainties, self.model.certainty)

@@ -30,7 +30,7 @@ import lxml.html
 from lxml import etree
 
 from noturiba import olx
-from noturiba.html import images_without_alt, sanitize
+from noturiba.html import bounded_html, images_without_alt, sanitize
 from noturiba.messages import Message, Problem
 
 from .model import (  # noqa: F401  (the module contract re-exports the model)
@@ -118,7 +118,7 @@ def _markup(data, key):
     value = _text(data, key)
     if _well_formed(value):
         return value
-    cleaned = sanitize(value).strip()
+    cleaned = sanitize(bounded_html(value)).strip()
     return olx.inner_xml(lxml.html.fragment_fromstring(cleaned, create_parent="div")) if cleaned else ""
 
 
@@ -339,21 +339,32 @@ def _well_formed(text):
 
 # The learner-safe projection ---------------------------------------------------
 
-def public_question(q, option_order=None, item_order=None, right_order=None):
+def public_question(q, layout=None, author_order=False):
     """What a learner may see of a question before answering: no correct flags, answers,
-    tolerances, explanations or sources. `*_order` are the learner's shuffled id lists;
-    the right-hand side of a match is given as opaque ids ("r1", "r2", ...) in `right_order`.
+    tolerances, explanations or sources, and no authoring order or authored option ids.
+
+    `layout` (views.Layout) gives this learner's orders and shown ids; without it (the public
+    view) options and items come without ids, sorted by text, and a match without its right column;
+    `author_order` (surveys, which have no right answer): options as written, with their ids.
     """
     data = {"id": q.id, "type": q.type, "prompt": q.prompt, "topic": q.topic}
     if q.type in ("single", "multiple"):
         labels = {o.id: o.label for o in q.options}
-        data["options"] = [{"id": oid, "label": labels[oid]} for oid in (option_order or labels)]
+        if layout:
+            data["options"] = [{"id": shown, "label": labels[oid]} for shown, oid in layout.options[q.id].items()]
+        elif author_order:
+            data["options"] = [{"id": oid, "label": label} for oid, label in labels.items()]
+        else:
+            data["options"] = [{"label": label} for label in sorted(labels.values())]
     elif q.type == "order":
         labels = {i.id: i.label for i in q.items}
-        data["items"] = [{"id": iid, "label": labels[iid]} for iid in (item_order or sorted(labels))]
+        data["items"] = ([{"id": iid, "label": labels[iid]} for iid in layout.items[q.id]]
+                         if layout else [{"label": label} for label in sorted(labels.values())])
     elif q.type == "match":
+        rights = {p.id: p.right for p in q.pairs}
         data["left"] = [{"id": p.id, "label": p.left} for p in q.pairs]
-        data["right"] = [{"id": opaque, "label": label} for opaque, label in (right_order or [])]
+        data["right"] = ([{"id": opaque, "label": rights[pid]} for opaque, pid in layout.right[q.id].items()]
+                         if layout else [])
     elif q.type == "scale":
         data.update({"min": q.scale_min, "max": q.scale_max, "low": q.low, "high": q.high})
     elif q.type == "text":
@@ -362,14 +373,22 @@ def public_question(q, option_order=None, item_order=None, right_order=None):
 
 
 def public(model, layout=None):
-    """The learner-safe projection of the quiz (student_view_data, the learner payload).
+    """The learner-safe projection of the quiz (student_view_data).
 
-    `layout(question) -> dict(option_order=..., item_order=..., right_order=...)`
-    supplies the learner's shuffles (civicquiz.draw); without it, order items are
-    listed by id and the right column of a match is left out.
+    With `layout` (views.Layout: one learner's draw) the learner's drawn questions in their
+    orders, with the ids their page uses; without one only what is the same for every learner
+    (no question at all in the graded modes: a bank, its authoring order or a draw not the
+    learner's own would tell more than the page; a survey's questions, which have no answers).
     """
+    if layout is not None:
+        questions = [public_question(q, layout) for q in layout.questions]
+    elif model.mode == "survey":
+        questions = [public_question(q, author_order=True) for q in model.questions]
+    else:
+        questions = []
+    bank = len(model.questions)
     return {
         "mode": model.mode, "draw": model.draw, "certainty": model.certainty, "min_group": model.min_group,
-        "question_count": len(model.questions),
-        "questions": [public_question(q, **(layout(q) if layout else {})) for q in model.questions],
+        "question_count": len(layout.questions) if layout is not None else min(model.draw or bank, bank),
+        "questions": questions,
     }

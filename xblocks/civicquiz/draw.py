@@ -6,13 +6,18 @@
   it runs out). The seed is the learner key plus the attempt number, so a
   reload shows the same questions and a new attempt draws again. The drawn
   questions are shown in the bank's order.
-- `option_order`: a learner's stable order of a question's options (seeded by
-  learner and question, not attempt, so options do not jump between attempts).
-- `item_order`: the start order of an order question; never the right order
-  when there are two or more items (that would give the answer away).
-- `right_column`: the right-hand side of a match question shuffled, with opaque
-  ids "r1", "r2", ... by position, and never in the left column's order; the
-  server maps the opaque ids back to pair ids.
+- `option_order`: a learner's order of a question's options, seeded by learner,
+  question and draw round, shuffled from the ids sorted (never from the
+  authoring order, which often puts the right option first).
+- `item_order`: the start order of an order question, shuffled from the ids
+  sorted, so it is the same whatever the right order is. It may happen to be
+  the right order: the page counts an order as answered only once the learner
+  has moved an item (a start order that avoided the right one would give it
+  away, with two items completely).
+- `right_column`: the right-hand side of a match question shuffled from its
+  texts sorted, with opaque ids "r1", "r2", ... by position; the server maps
+  the opaque ids back to pair ids. The selects start empty, so a column that
+  happens to line up with the left one gives nothing away.
 """
 
 import hashlib
@@ -53,22 +58,20 @@ def shuffled(ids, *seed):
     return ids
 
 
-def option_order(ids, learner, question_id, shuffle=True):
-    return shuffled(ids, learner, question_id, "options") if shuffle else list(ids)
+def option_order(ids, learner, question_id, draw_round=0):
+    return shuffled(sorted(ids), learner, question_id, draw_round, "options")
 
 
-def _not_identity(order, reference):
-    if len(order) >= 2 and order == list(reference):
-        return order[1:] + order[:1]
-    return order
+def item_order(ids, learner, question_id, draw_round=0):
+    """The start order of an order question: the same for any right order (see the module doc)."""
+    return shuffled(sorted(ids), learner, question_id, draw_round, "items")
 
 
-def item_order(ids, learner, question_id):
-    """The start order of an order question: shuffled and never already right."""
-    return _not_identity(shuffled(ids, learner, question_id, "items"), ids)
+def right_column(pairs, learner, question_id, draw_round=0):
+    """{opaque id: pair id} in the order the right column is shown (dicts keep order).
 
-
-def right_column(pair_ids, learner, question_id):
-    """{opaque id: pair id} in the order the right column is shown (dicts keep order)."""
-    order = _not_identity(shuffled(pair_ids, learner, question_id, "right"), pair_ids)
+    `pairs`: (pair id, right text) tuples; the start is sorted by text, so it does not depend on
+    which left side a text belongs to."""
+    start = [pair_id for _text, pair_id in sorted((text, pair_id) for pair_id, text in pairs)]
+    order = shuffled(start, learner, question_id, draw_round, "right")
     return {f"r{index}": pair_id for index, pair_id in enumerate(order, start=1)}

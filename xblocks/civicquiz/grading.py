@@ -28,19 +28,22 @@ answer the learner says how sure they are, and the mark is
                2 (fairly)     right +2   wrong -2
                3 (very sure)  right +3   wrong -6
 A question counts as right when its score is at least 0.999 (partial credit is
-wrong for CBM); unanswered questions get 0 marks. The quiz fraction is the sum
-of marks divided by 3 x questions, clamped at 0, so only "very sure and always
-right" reaches 1, and being sure and wrong costs more than being unsure.
+wrong for CBM). The quiz fraction is the accuracy (the mean score, as without
+CBM) plus Moodle's CBM bonus (noturiba.scoring.cbm_bonus): from -0.2 to about
++0.045, so calibrated certainty is rewarded and sure-but-wrong costs most, yet
+all answers right never score below 0.93 and always pass (Result.passes). A
+certainty the learner never chose is not counted (no bonus, no penalty).
 """
 
 import math
 from dataclasses import dataclass
 
 from noturiba.messages import Message
+from noturiba.scoring import CBM_MARKS, cbm_fraction, passes
 
 MAX_TEXT = 2000
 RIGHT = 0.999
-CBM_TABLE = {1: (1, 0), 2: (2, -2), 3: (3, -6)}
+CBM_TABLE = CBM_MARKS
 CERTAINTY_LEVELS = (1, 2, 3)
 
 
@@ -163,7 +166,11 @@ def cbm_mark(fraction, certainty):
 class Result:
     fraction: float            # the quiz score 0..1
     scores: dict               # question id -> 0..1
-    marks: dict                # question id -> CBM mark (empty without CBM)
+    marks: dict                # question id -> CBM mark (only questions with a chosen certainty)
+    all_right: bool = False    # every drawn question answered right
+
+    def passes(self, threshold):
+        return passes(self.fraction, threshold, self.all_right)
 
 
 def grade(questions, answers, certainties=None, cbm=False):
@@ -171,17 +178,18 @@ def grade(questions, answers, certainties=None, cbm=False):
     scores = {q.id: score(q, answers.get(q.id)) for q in questions}
     if not questions:
         return Result(0.0, scores, {})
+    accuracy = sum(scores.values()) / len(questions)
+    all_right = all(is_right(s) for s in scores.values())
     if not cbm:
-        return Result(sum(scores.values()) / len(questions), scores, {})
+        return Result(accuracy, scores, {}, all_right)
     certainties = certainties or {}
-    marks = {}
+    marks, outcomes = {}, []
     for q in questions:
-        if answers.get(q.id) is None:
-            marks[q.id] = 0
-        else:
-            marks[q.id] = cbm_mark(scores[q.id], certainties.get(q.id, 1))
-    fraction = max(0.0, sum(marks.values()) / (3 * len(questions)))
-    return Result(min(1.0, fraction), scores, marks)
+        chosen = certainties.get(q.id)
+        if answers.get(q.id) is not None and chosen in CERTAINTY_LEVELS:
+            marks[q.id] = cbm_mark(scores[q.id], chosen)
+            outcomes.append((is_right(scores[q.id]), chosen))
+    return Result(cbm_fraction(accuracy, outcomes, len(questions)), scores, marks, all_right)
 
 
 def solution(question):

@@ -4,7 +4,9 @@ the instructor's report rows and forgetting a learner's anonymous rows
 
 Distributions and the pass rate are broken down only from `min_group`
 respondents on (block.min_group()), for staff as for learners; the CSV is
-the researchers' raw material (hashed learner keys, formula-safe cells).
+the researchers' raw material (keyed-hash learner keys, formula-safe cells). A survey's
+results come from the snapshot of noturiba.survey.store, as for learners; its answers never
+appear in the instructor's report rows.
 """
 
 from webob import Response
@@ -21,21 +23,33 @@ class StaffMixin:
     """Mixed into CivicQuizBlock (needs block_id, min_group, model, t, is_staff)."""
 
     def staff_report(self):
-        respondents, counts = aggregates.snapshot(self.block_id())
-        return views.staff_report(self.model, counts, respondents, self.min_group())
+        # A survey's results come from the same snapshot learners see: staff watching the view
+        # while one learner answers learn nothing either. Graded modes show live counts.
+        # "answered" is the live number of learners (staff see who completed the block anyway).
+        live, counts = aggregates.snapshot(self.block_id())
+        respondents = live
+        if self.model.mode == "survey":
+            respondents, counts = aggregates.shown_snapshot(self.block_id(), self.min_group())
+        return {**views.staff_report(self.model, counts, respondents, self.min_group()), "answered": live}
 
     def staff_html(self):
         """The results section for course staff (student_view when is_staff(), author_view, staff_view)."""
         report = self.staff_report()
-        n, minimum = report["respondents"], report["min_group"]
+        n, minimum = report["answered"], report["min_group"]
         for q in report["questions"]:
             if q["type"] == "text":
                 q["written_text"] = self.t.render(PluralMessage(
                     "{count} written answer, in the CSV download only.",
                     "{count} written answers, in the CSV download only.", q.get("written", 0)))
+        respondents_text = self.t.render(PluralMessage("{count} learner has answered.",
+                                                       "{count} learners have answered.", n))
+        if report["shown"] and report["respondents"] != n:
+            respondents_text += " " + self.t.render(PluralMessage(
+                "The results below count {count} of them: they are updated only in groups of {group}.",
+                "The results below count {count} of them: they are updated only in groups of {group}.",
+                report["respondents"], group=minimum))
         ctx = {"uid": self.dom_id(), "report": report, "csv_url": self.runtime.handler_url(self, "export_csv"),
-               "respondents_text": self.t.render(PluralMessage("{count} learner has answered.",
-                                                               "{count} learners have answered.", n)),
+               "respondents_text": respondents_text,
                "hidden_text": self.t.render(PluralMessage(
                    "The answers are broken down once at least {count} learner has answered.",
                    "The answers are broken down once at least {count} learners have answered.", minimum)),
@@ -68,7 +82,12 @@ class StaffMixin:
         return response
 
     def generate_report_data(self, user_state_iterator, limit_responses=None):
-        """Rows for the instructor's 'problem responses' report: one per answered question."""
+        """Rows for the instructor's 'problem responses' report: one per answered question.
+
+        None for a survey: its answers are anonymous and never reported next to a username
+        (older states that still hold survey answers are skipped too)."""
+        if self.model.mode == "survey":
+            return
         count = 0
         for user_state in user_state_iterator:
             for question_id, answer in (user_state.state.get("answers") or {}).items():

@@ -2,15 +2,19 @@
 
 Learner state (user_state, by id): `drill_state` = {"node": current node id,
 "vars": {variable id: value}, "path": [entries, see grading.py, each with "at"
-(epoch seconds)], "finished": bool, "seed": int (the order nodes' shuffle)};
+(epoch seconds)], "finished": bool, "round": int (the attempt count at its start: with the learner
+key it seeds the order of choices and options, shuffle.py)};
 `timer_enabled` (the learner's timer preference, WCAG 2.2.1); `attempts`
 (ScoringMixin) counts finished attempts; `best_path` is the path of the attempt
 whose score is kept (what a rescore grades again).
 
-Modes: practice (feedback after each decision, unlimited attempts, the score
-is published too) and assessment (feedback at the debrief, attempts limited by
-`max_attempts`). The published grade is the learner's best attempt.
-has_score is True in both modes.
+Modes: practice (feedback after each decision, unlimited attempts; only the
+first attempt is graded, since its feedback shows the better choices, and a
+restart part-way through it ends it with its grade) and assessment (feedback at
+the debrief, attempts limited by `max_attempts`; the published grade is the
+learner's best attempt). has_score is True in both modes. Every graded ending
+or abandon is claimed in the database first (noturiba.attempts): parallel
+requests grade one attempt.
 
 Attempts in assessment mode (integrity, issue 9): an attempt is in use from the
 learner's first decision (a choice, a checklist, an order or a timeout). It ends
@@ -30,18 +34,19 @@ Past the due date every handler that takes a decision or can publish a grade
 message, in practice mode too, and the page says so instead of offering them.
 """
 
-import random
 import time
 
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, List, Scope
 
-from noturiba import events
+from noturiba import attempts, events
+from noturiba.attempts import graded_attempt
 from noturiba.base import ContentBlock
 from noturiba.handlers import Field, HandlerError, json_handler, validated
 from noturiba.html import sanitize
 from noturiba.messages import Message
 from noturiba.scoring import SHOWANSWER_CHOICES, ScoringMixin, attempts_left_message
+from noturiba.secrecy import bound_learner
 
 from . import content, grading, views
 from .content import Ending
@@ -74,7 +79,7 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
     def _fresh_state(self):
         model = self.model
         return {"node": model.start, "vars": content.initial_values(model), "path": [], "finished": False,
-                "seed": random.randint(1, 2**31 - 1)}
+                "round": self.attempts}
 
     def current_state(self):
         """The saved attempt, cleaned against the current content (never crashes on edits)."""
@@ -87,12 +92,17 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
         state["vars"] = {key: values.get(key, initial) if isinstance(values.get(key), int) else initial
                          for key, initial in declared.items()}
         state["path"] = grading.clean_path(model, state.get("path"))
-        state.setdefault("seed", 1)
+        if not isinstance(state.get("round"), int):
+            state["round"] = self.attempts
         return state
 
+    def _graded_now(self):
+        """Whether the current attempt is graded: always in assessment, only the first one in practice."""
+        return self.model.mode == "assessment" or not self.attempts
+
     def _in_progress(self, state):
-        """Whether restarting now would end an attempt: assessment, at least one decision, not finished."""
-        return (self.model.mode == "assessment" and bool(state.get("path")) and not state.get("finished")
+        """Whether restarting now would end a graded attempt: at least one decision, not finished."""
+        return (self._graded_now() and bool(state.get("path")) and not state.get("finished")
                 and self.model.node(state.get("node")) is not None)
 
     def _restart_refusal(self, state):
@@ -122,14 +132,18 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
             "can_restart": self._restart_refusal(state) is None,
             "restart_uses_attempt": self._in_progress(state), "started": bool(state.get("path")),
             "pass": self.pass_threshold,
-            "reveal": shown and (practice or self.answer_available(correct=self._passed())),
+            "reveal": shown and (practice or self.answer_available(correct=self._full_marks())),
             "results_hidden": "" if shown else self.t.render(self.results_hidden_message()),
             "closed": self.t.render(closed) if closed else "",
             "timer_enabled": bool(self.timer_enabled),
         }
 
-    def _passed(self):
-        return self.raw_earned is not None and self.raw_earned >= self.pass_threshold
+    def _full_marks(self):
+        """What `showanswer` calls correct: the kept grade is the best possible. A pass is not enough:
+        play keeps the best attempt, so better options shown after a pass could be replayed for
+        credit; the debrief reveals them only when no further attempt can change the grade
+        ("finished": full marks, all attempts used or past the due date)."""
+        return self.raw_earned is not None and self.raw_earned >= 1 - 1e-9
 
     def rich(self, markup):
         """Author markup for the page: sanitised, /static/ links rewritten to the course's assets."""
@@ -137,7 +151,8 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
 
     def view(self, state=None):
         state = state or self.current_state()
-        return views.learner_view(self.model, state, facts=self.facts(state), gettext=self.t.gettext, rich=self.rich)
+        return views.learner_view(self.model, state, facts=self.facts(state), gettext=self.t.gettext, rich=self.rich,
+                                  learner=self.learner_key() if bound_learner(self) else None)
 
     # Views -----------------------------------------------------------------
 
@@ -170,7 +185,7 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
         if not self.is_configured():
             return self.not_configured_view()
         model = self.model
-        first = views.safe_node(model, model.node(model.start), content.initial_values(model), 1, self.rich) \
+        first = views.safe_node(model, model.node(model.start), content.initial_values(model), self.rich) \
             if model.node(model.start) else None
         return self._fragment("public.html", {"intro": self.rich(model.intro), "first": first})
 
@@ -200,16 +215,17 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
 
     def student_view_data(self, context=None):
         model = self.model
-        data = content.public(model, order_seed=1)
+        data = content.public(model)
         data.update(display_name=self.display_name, intro=sanitize(model.intro), configured=self.is_configured())
         if data["start"]:
-            data["start"] = views.safe_node(model, model.node(model.start), content.initial_values(model), 1)
+            data["start"] = views.safe_node(model, model.node(model.start), content.initial_values(model))
         return data
 
     # Handlers ----------------------------------------------------------------
 
     def _active(self, node_id, kind):
         """The current state and node, checked: the node must be the learner's current node of `kind`."""
+        attempts.pin(self)
         past_due = self.graded_answer_refusal()  # practice mode included: no graded answer after the due date
         if past_due is not None:
             raise HandlerError(past_due)
@@ -239,8 +255,12 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
             state["path"].append({"node": item.id, "at": entry["at"]})
             state["finished"] = True
             result = grading.grade(self.model, state["path"], self.pass_threshold)
-            self.attempts += 1
-            self._keep_best(state["path"], result.score, finished=True)
+            if self._graded_now():
+                with graded_attempt(self):
+                    self.attempts += 1
+                    self._keep_best(state["path"], result.score, finished=True)
+            else:
+                self.attempts += 1
             events.emit(self, "drill", "finished", ending=item.id, rating=item.rating,
                         score=result.score, critical=bool(result.critical), attempt=self.attempts)
         self.drill_state = state
@@ -311,6 +331,7 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
     def restart(self, data, suffix=""):
         """A fresh attempt. In assessment mode a restart after a decision ends (and grades) the current one."""
         validated(data)
+        attempts.pin(self)
         state = self.current_state()
         refusal = self._restart_refusal(state)
         if refusal is not None:
@@ -324,8 +345,9 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
     def _abandon(self, state):
         """Count the current attempt as used and grade its path so far (partial points, critical cap)."""
         result = grading.grade(self.model, state["path"], self.pass_threshold)
-        self.attempts += 1
-        self._keep_best(state["path"], result.score, finished=False)
+        with graded_attempt(self):
+            self.attempts += 1
+            self._keep_best(state["path"], result.score, finished=False)
         events.emit(self, "drill", "abandoned", score=result.score, critical=bool(result.critical),
                     decisions=len(state["path"]), attempt=self.attempts)
 

@@ -23,7 +23,8 @@ in OLX.md) or a `<text>` child; it is exported as a `<text>` child.
 The code: model.py (dataclasses, effects, conditions), olx_io.py (OLX reader and
 writer), this module (the contract: TAG, ATTRIBUTES, parse, to_node, to_json,
 from_json, validate, public, ContentError; empty, is_empty, EMPTY_HINT for a new
-block), graph.py (reachability, dead ends, best score), grading.py.
+block), graph.py (reachability, dead ends, best score), grading.py, shuffle.py (the
+learner's order of choices and options).
 """
 
 import re
@@ -31,10 +32,10 @@ import re
 import lxml.html
 
 from noturiba import olx
-from noturiba.html import images_without_alt, sanitize
+from noturiba.html import bounded_html, images_without_alt, sanitize
 from noturiba.messages import Message, Problem
 
-from . import graph
+from . import graph, shuffle
 from .model import (  # noqa: F401 - re-exported: the blocks and tests import the model from here
     CONDITION_OPS,
     EFFECT_OPS,
@@ -98,11 +99,11 @@ def _node_json(item):
         return {"kind": "checklist", "id": item.id, "goto": item.goto, "text": item.text,
                 "capacity": item.capacity, "feedback": item.feedback, "sources": _sources_json(item.sources),
                 "options": [{"id": o.id, "label": o.label, "size": o.size, "required": o.required,
-                             "harmful": o.harmful} for o in item.options]}
+                             "harmful": o.harmful, "critical": o.critical} for o in item.options]}
     if isinstance(item, Order):
         return {"kind": "order", "id": item.id, "goto": item.goto, "text": item.text,
                 "feedback": item.feedback, "sources": _sources_json(item.sources),
-                "options": [{"id": o.id, "label": o.label} for o in item.options]}
+                "options": [{"id": o.id, "label": o.label, "critical": o.critical} for o in item.options]}
     return {"kind": "ending", "id": item.id, "text": item.text, "rating": item.rating}
 
 
@@ -133,7 +134,7 @@ def repair_html(text):
     The allow-list sanitiser keeps what a page would show anyway, and lxml's HTML parser closes
     what was left open; the result is well-formed mixed content (olx.inner_xml), storable as OLX.
     """
-    cleaned = sanitize(text).strip()
+    cleaned = sanitize(bounded_html(text)).strip()
     if not cleaned:
         return ""
     wrapper = lxml.html.fragment_fromstring(cleaned, create_parent="div")
@@ -254,9 +255,10 @@ def _node_from_json(data, where, seen):
             if kind == "checklist":
                 options.append(Option(id=option_id, label=o.markup("label"), size=o.int("size", 1, minimum=0,
                                                                                             maximum=10_000),
-                                      required=o.bool("required"), harmful=o.bool("harmful")))
+                                      required=o.bool("required"), harmful=o.bool("harmful"),
+                                      critical=o.bool("critical")))
             else:
-                options.append(Option(id=option_id, label=o.markup("label")))
+                options.append(Option(id=option_id, label=o.markup("label"), critical=o.bool("critical")))
         common = {"id": node_id, "goto": reader.str("goto").strip(), "text": reader.markup("text"),
                   "options": tuple(options), "feedback": reader.markup("feedback"),
                   "sources": reader.sources("sources")}
@@ -320,6 +322,12 @@ def validate(model):
             problems.append(Problem("error", Message(
                 "The variable \"{id}\" must have min <= initial <= max.", id=variable.id), variable.id))
     problems.extend(graph.problems(model))
+    for item in model.nodes:
+        for option in item.options if isinstance(item, Checklist) else ():
+            if option.critical and not (option.required or option.harmful):
+                problems.append(Problem("warning", Message(
+                    "The item \"{id}\" of \"{node}\" is critical but neither required nor harmful: it changes "
+                    "nothing.", id=option.id, node=item.id), item.id))
     for node_id, markup in all_markup(model):
         if images_without_alt(markup):
             problems.append(Problem("warning", Message(
@@ -339,45 +347,35 @@ def offered_choices(step, values):
     return [choice for choice in step.choices if choice.requires is None or choice.requires.holds(values)]
 
 
-def public_node(model, item, values, order_seed=0):
-    """One node as the learner may see it now: no goto, points, flags, feedback or right order."""
+def public_node(model, item, values, learner=None, round_=0):
+    """One node as the learner may see it now: no goto, points, flags, feedback or right order.
+
+    Choices and options come in the learner's own order (shuffle.py), never the authoring one."""
     base = {"id": item.id, "kind": item.kind, "text": item.text}
     if isinstance(item, Step):
-        base["choices"] = [{"id": c.id, "label": c.label} for c in offered_choices(item, values)]
+        offered = shuffle.learner_order(offered_choices(item, values), item.id, learner, round_)
+        base["choices"] = [{"id": c.id, "label": c.label} for c in offered]
         base["time_limit"] = item.time_limit if (model.timer and item.timeout) else None
     elif isinstance(item, Checklist):
         base["capacity"] = item.capacity
-        base["options"] = [{"id": o.id, "label": o.label, "size": o.size} for o in item.options]
+        base["options"] = [{"id": o.id, "label": o.label, "size": o.size}
+                           for o in shuffle.learner_order(item.options, item.id, learner, round_)]
     elif isinstance(item, Order):
-        base["options"] = [{"id": o.id, "label": o.label} for o in shuffled(item.options, order_seed)]
+        base["options"] = [{"id": o.id, "label": o.label}
+                           for o in shuffle.learner_order(item.options, item.id, learner, round_)]
     else:
         base["rating"] = item.rating
     return base
 
 
-def shuffled(options, seed):
-    """A deterministic order of `options` that is never the right one (when there are two or more)."""
-    items = list(options)
-    if len(items) < 2:
-        return items
-    # A small LCG permutation: stable for one seed, no global random state.
-    state = (seed or 1) & 0xFFFFFFFF
-    for index in range(len(items) - 1, 0, -1):
-        state = (1103515245 * state + 12345) & 0x7FFFFFFF
-        other = state % (index + 1)
-        items[index], items[other] = items[other], items[index]
-    if [o.id for o in items] == [o.id for o in options]:
-        items = items[1:] + items[:1]
-    return items
-
-
-def public(model, values=None, order_seed=0):
-    """The drill's learner-safe summary: intro, the first situation, variables; nothing ahead."""
+def public(model, values=None):
+    """The drill's learner-safe summary: intro, the first situation, variables; nothing ahead.
+    The same for every learner (it is for nobody: student_view_data)."""
     values = initial_values(model) if values is None else values
     first = model.node(model.start)
     return {
         "mode": model.mode, "timer": model.timer, "intro": model.intro,
         "variables": public_variables(model, values),
-        "start": public_node(model, first, values, order_seed) if first is not None else None,
+        "start": public_node(model, first, values) if first is not None else None,
         "node_count": len(model.nodes),
     }

@@ -15,7 +15,11 @@ Rules (graph.py documents the node weights):
   a drill without any points (best = 0) scores by its ending's rating:
   good 1, ok 0.5, bad 0;
 - a critical choice caps the score just below the pass mark
-  (pass - 0.01, at least 0): the attempt cannot pass, whatever its points.
+  (pass - 0.01, at least 0): the attempt cannot pass, whatever its points;
+- so does a critical checklist or order mistake (option `critical="true"`): a
+  critical required item left out or a critical harmful item packed (a 72-hour bag
+  packed without water cannot pass), or a critical action out of its written place.
+  These count as "node:option" in Result.critical.
 """
 
 from dataclasses import dataclass
@@ -46,6 +50,19 @@ def order_share(item, order):
     good = sum(1 for i in range(len(ranked)) for j in range(i + 1, len(ranked))
                if position[ranked[i]] < position[ranked[j]])
     return good / pairs
+
+
+def critical_mistakes(item, entry):
+    """The critical options `entry` got wrong at checklist or order `item` ("node:option" ids)."""
+    if isinstance(item, Checklist):
+        chosen = set(entry.get("picked") or [])
+        return [f"{item.id}:{o.id}" for o in item.options if o.critical and (
+            (o.required and o.id not in chosen) or (o.harmful and o.id in chosen))]
+    if isinstance(item, Order):
+        order, right = entry.get("order") or [], [o.id for o in item.options]
+        return [f"{item.id}:{o.id}" for index, o in enumerate(item.options)
+                if o.critical and (index >= len(order) or order[index] != right[index])]
+    return []
 
 
 def node_points(item, entry):
@@ -89,7 +106,7 @@ def clean_path(model, path):
 def grade(model, path, pass_threshold=0.7):
     """The Result of an attempt that followed `path` (ending = the last node if it is an Ending)."""
     path = clean_path(model, path)
-    taken, node_scores, critical, timeouts = {}, {}, [], 0
+    taken, node_scores, node_critical, critical, timeouts = {}, {}, {}, [], 0
     ending = None
     for entry in path:
         item = model.node(entry["node"])
@@ -103,8 +120,10 @@ def grade(model, path, pass_threshold=0.7):
                 critical.append(choice.id)
         elif isinstance(item, Checklist | Order):
             node_scores[item.id] = node_points(item, entry)
+            node_critical[item.id] = critical_mistakes(item, entry)  # the latest answer there counts
         elif isinstance(item, Ending):
             ending = item.id
+    critical += [mistake for mistakes in node_critical.values() for mistake in mistakes]
     earned = sum(taken.values()) + sum(node_scores.values())
     best = graph.best_total(model)
     if best > 0:
@@ -147,7 +166,8 @@ def debrief(model, path, *, reveal_better=True, scores=None):
             picked = set(entry.get("picked") or [])
             row.update(
                 picked=[o.label for o in item.options if o.id in picked],
-                share=checklist_share(item, picked), feedback=item.feedback, sources=list(item.sources))
+                share=checklist_share(item, picked), feedback=item.feedback, sources=list(item.sources),
+                critical=bool(critical_mistakes(item, entry)))
             if reveal_better:
                 row["missed"] = [o.label for o in item.options if o.required and o.id not in picked]
                 row["harmful"] = [o.label for o in item.options if o.harmful and o.id in picked]
@@ -155,7 +175,7 @@ def debrief(model, path, *, reveal_better=True, scores=None):
             labels = {o.id: o.label for o in item.options}
             row.update(order=[labels[i] for i in entry.get("order") or [] if i in labels],
                        share=order_share(item, entry.get("order") or []), feedback=item.feedback,
-                       sources=list(item.sources))
+                       sources=list(item.sources), critical=bool(critical_mistakes(item, entry)))
             if reveal_better:
                 row["right"] = [o.label for o in item.options]
         else:

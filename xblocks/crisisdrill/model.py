@@ -87,6 +87,9 @@ class Option:
     size: int = 1
     required: bool = False
     harmful: bool = False
+    # Checklist: a required item left out, or a harmful item packed, is a critical mistake.
+    # Order: this action out of its written place is a critical mistake.
+    critical: bool = False
 
 
 @dataclass(frozen=True)

@@ -112,10 +112,12 @@ def _option(node, seen, checklist):
     label = olx.inner_xml(node, skip=SOURCE)
     if not label:
         raise olx.error_at(node, Message("The option needs a text."))
+    critical = olx.bool_attr(node, "critical")
     if not checklist:
-        return Option(id=option_id, label=label)
+        return Option(id=option_id, label=label, critical=critical)
     return Option(id=option_id, label=label, size=olx.int_attr(node, "size", 1, minimum=0, maximum=10_000),
-                  required=olx.bool_attr(node, "required"), harmful=olx.bool_attr(node, "harmful"))
+                  required=olx.bool_attr(node, "required"), harmful=olx.bool_attr(node, "harmful"),
+                  critical=critical)
 
 
 def _checklist(node, seen):
@@ -218,13 +220,15 @@ def to_node(model, node):
             olx.sub_element(element, "text", item.text)
             for option in item.options:
                 olx.sub_element(element, "option", option.label, id=option.id, size=option.size,
-                                required=True if option.required else None, harmful=True if option.harmful else None)
+                                required=True if option.required else None, harmful=True if option.harmful else None,
+                                critical=True if option.critical else None)
             _write_feedback(element, item.feedback, item.sources)
         elif isinstance(item, Order):
             element = olx.sub_element(node, "order", None, id=item.id, goto=item.goto)
             olx.sub_element(element, "text", item.text)
             for option in item.options:
-                olx.sub_element(element, "option", option.label, id=option.id)
+                olx.sub_element(element, "option", option.label, id=option.id,
+                                critical=True if option.critical else None)
             _write_feedback(element, item.feedback, item.sources)
         else:
             element = olx.sub_element(node, "ending", None, id=item.id, rating=item.rating)

@@ -37,8 +37,9 @@ def _sources(pairs):
     return [{"href": href, "title": title} for href, title in pairs]
 
 
-def safe_node(model, item, values, seed, rich=sanitize):
-    node = content.public_node(model, item, values, seed)
+def safe_node(model, item, values, rich=sanitize, *, learner=None, round_=0):
+    """public_node with author markup sanitised; `learner` (the learner key) and `round_` seed the order."""
+    node = content.public_node(model, item, values, learner, round_)
     node["text"] = rich(node["text"])
     for key in ("choices", "options"):
         for entry in node.get(key, ()):
@@ -128,11 +129,12 @@ def debrief(model, state, result, *, reveal_better, gettext, rich=sanitize, hidd
     return view
 
 
-def learner_view(model, state, *, facts, gettext, rich=sanitize):
+def learner_view(model, state, *, facts, gettext, rich=sanitize, learner=None):
     """Everything the learner's page needs now. `facts`: mode-independent block facts (attempts, pass...).
 
     With `facts["results_hidden"]` (show_correctness) the view has no verdict, no ending rating and a
-    hidden debrief; `facts["closed"]` (past the due date) tells the page to offer no decision.
+    hidden debrief; `learner` (the learner key) seeds the order of choices and options;
+    `facts["closed"]` (past the due date) tells the page to offer no decision.
     """
     node = model.node(state.get("node"))
     values = state.get("vars") or content.initial_values(model)
@@ -145,7 +147,7 @@ def learner_view(model, state, *, facts, gettext, rich=sanitize):
     if node is None:
         return view
     hidden = bool(facts.get("results_hidden"))
-    view["node"] = safe_node(model, node, values, state.get("seed", 0), rich)
+    view["node"] = safe_node(model, node, values, rich, learner=learner, round_=state.get("round", 0))
     if hidden:
         view["node"].pop("rating", None)
     if state.get("finished"):

@@ -4,8 +4,17 @@ Scoring: `has_score` is a property, True in practice and assessment modes and
 False in survey mode (survey blocks publish completion only, never a grade).
 Grades are points of max_score() (the weight, noturiba.scoring); the kit's
 clear_student_state handles "delete learner state".
+Practice grades each item's first check only (`first_checks`, kept through a
+reset): a check shows the answer, so checking again earns nothing. Assessment
+keeps the best submitted attempt (`best`): a retake never lowers the grade. Every
+graded answer is claimed in the database first (noturiba.attempts), so parallel
+requests grade one answer per attempt.
 Learner state is kept by item id; answers pointing at removed items, segments,
 leads or verdicts are dropped when read (never a crash).
+Surveys are anonymous (noturiba.survey): the verdicts go only to the kit's survey table under
+the keyed learner key; user_state keeps no answer, no draft and no opened lead of a survey
+(`submitted` holds empty entries, participation only), the learner's own answers are read back
+from the table, report rows and events carry none, and Studio preview answers are not counted.
 Exams: past the due date (noturiba.scoring graded_answer_refusal) no practice or
 assessment handler that records answers or publishes a grade runs (check_item,
 submit, new_attempt, save_answer, reset: 400, nothing saved); surveys stay open.
@@ -15,12 +24,15 @@ What is shown while `show_correctness` hides results is decided in views.
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Scope
 
-from noturiba import events
+from noturiba import attempts, events
+from noturiba.attempts import graded_attempt
 from noturiba.base import ContentBlock
 from noturiba.handlers import Field, HandlerError, json_handler, validated
 from noturiba.html import sanitize
 from noturiba.messages import Message
 from noturiba.scoring import ScoringMixin
+from noturiba.secrecy import bound_learner
+from noturiba.survey import policy
 
 from . import content, grading, views
 from .aggregate import staff_aggregate as build_aggregate
@@ -47,6 +59,9 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
     submitted = Dict(default={}, scope=Scope.user_state, help="Answers of the last submission (assessment, survey).")
     retrying = Boolean(default=False, scope=Scope.user_state,
                        help="Assessment: the learner started a new attempt after the last submission.")
+    first_checks = Dict(default={}, scope=Scope.user_state,
+                        help="Practice: item id -> the answer of its first check; only these are graded.")
+    best = Dict(default={}, scope=Scope.user_state, help="Assessment: the answers of the attempt whose score is kept.")
 
     @property
     def has_score(self):
@@ -81,11 +96,25 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
                 result[item.id] = cleaned
         return result
 
+    def is_survey(self):
+        return self.model.mode == "survey"
+
+    def survey_answers(self):
+        """A survey learner's own answers, from the anonymous table (none in Studio preview)."""
+        if policy.in_studio_preview(self):
+            return {}
+        from .aggregate import survey_answers
+        return self._clean(survey_answers(self))
+
     def clean_answers(self):
-        return self._clean(self.answers)
+        return self.survey_answers() if self.is_survey() else self._clean(self.answers)
 
     def clean_submitted(self):
-        return self._clean(self.submitted)
+        return self.survey_answers() if self.is_survey() else self._clean(self.submitted)
+
+    def min_group(self):
+        """The smallest group shown (noturiba.survey.policy: XBLOCK_SETTINGS["mediacheck"]["min_group"], else 5)."""
+        return policy.min_group(self)
 
     def clean_checked(self):
         return {item.id: self.checked[item.id] for item in self.model.items if item.id in self.checked}
@@ -111,6 +140,8 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
         if not self.is_configured():
             return self.not_configured_view()
         ctx, init_args = views.student(self)
+        ctx["what_counts"] = [self.t.render(line) for line in grading.what_counts(self.model)]
+        init_args["passed"] = views.passed(self)
         html = self.render_template("student.html", ctx)
         return self.build_fragment(html, js=("mediacheck.js",), css=("mediacheck.css",),
                                    init="MediacheckStudent", init_args=init_args)
@@ -146,7 +177,8 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
 
     def student_view_data(self, context=None):
         """Mobile / API: the public projection only (see README of the block: no answers)."""
-        data = content.public(self.model, self.t.gettext)
+        learner = self.learner_key() if bound_learner(self) else None
+        data = content.public(self.model, self.t.gettext, lambda item: views.ordered_leads(item, learner))
         data.update(display_name=self.display_name, configured=self.is_configured())
         return data
 
@@ -182,15 +214,17 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
         if refusal is not None:
             raise HandlerError(refusal)
 
-    def _publish_practice_score(self, checked):
-        # Like ScoringMixin.record_score, but completion grows with the share of items checked.
-        total = len(self.model.items)
-        self.keep_score(sum(checked.values()) / total)
-        self.runtime.publish(self, "completion", {"completion": round(len(checked) / total, 4)})
+    def practice_fraction(self):
+        """Practice: the grade of each item's first check (states from before first checks: the checked answers)."""
+        answers = self.clean_answers()
+        graded = {item_id: answers[item_id] for item_id in self.clean_checked() if item_id in answers}
+        graded.update(self._clean(self.first_checks))
+        return grading.grade(self.model, graded)[0]
 
     @json_handler
     def check_item(self, data, suffix=""):
         data = validated(data, item=Field(str, max_length=100), **ANSWER_FIELDS)
+        attempts.pin(self)
         if self.model.mode != "practice":
             raise HandlerError(Message("In this exercise, answers are checked when you submit them all."))
         self._refuse_past_due()
@@ -200,8 +234,12 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
         answers = dict(self.answers or {})
         answers[item.id] = answer
         checked = {**self.clean_checked(), item.id: result.score}
+        if item.id not in (self.first_checks or {}) and item.id not in self.clean_checked():
+            with graded_attempt(self):
+                self.first_checks = {**(self.first_checks or {}), item.id: answer}
+                self.keep_score(self.practice_fraction())
         self.answers, self.checked = answers, checked
-        self._publish_practice_score(checked)
+        self.runtime.publish(self, "completion", {"completion": round(len(checked) / len(self.model.items), 4)})
         events.emit(self, "item", "checked", item=item.id, score=round(result.score, 4))
         return views.check_response(self, item, answer)
 
@@ -213,7 +251,9 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
         if lead is None:
             raise HandlerError(Message("There is no lead \"{id}\" in this item.", id=data["lead"][:100]))
         opened = dict(self.opened or {})
-        if lead.id not in (opened.get(item.id) or []):
+        if self.is_survey():
+            pass  # which sources a survey learner opened is part of their answer: not kept, no event
+        elif lead.id not in (opened.get(item.id) or []):
             opened[item.id] = [*(opened.get(item.id) or []), lead.id]
             self.opened = opened
             events.emit(self, "lead", "opened", item=item.id, lead=lead.id)
@@ -227,6 +267,9 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
             raise HandlerError(Message("Your answers are already recorded."))
         self._refuse_past_due()
         item = self._item(data["item"])
+        if self.is_survey():
+            self._answer(item, data, need_verdict=False)  # checked, but a survey draft stays in the page
+            return {"saved": False}
         answers = dict(self.answers or {})
         answers[item.id] = self._answer(item, data, need_verdict=False)
         self.answers = answers
@@ -235,6 +278,7 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
     @json_handler
     def submit(self, data, suffix=""):
         data = validated(data, answers=Field(dict, max_items=500, items=Field(dict, max_items=10)))
+        attempts.pin(self)
         mode = self.model.mode
         if mode == "practice":
             raise HandlerError(Message("In practice mode, check each item on its own."))
@@ -251,20 +295,30 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
             answers[item.id] = self._answer(item, validated(raw, **ANSWER_FIELDS), need_verdict=True)
         if set(answers) != {item.id for item in self.model.items}:
             raise HandlerError(Message("Choose a verdict for every item first."))
-        self.answers = answers
-        self.submitted = answers
-        self.retrying = False
-        self.attempts += 1
+        if mode == "assessment":
+            with graded_attempt(self):
+                self.answers, self.submitted, self.retrying = answers, answers, False
+                self.attempts += 1
+                score, _results = grading.grade(self.model, answers)
+                if self.keep_best(score):
+                    self.best = answers
+            events.emit(self, "exercise", "submitted", mode=mode, items=len(answers), score=round(score, 4))
+            return views.submit_response(self)
         if mode == "survey":
+            return self._submit_survey(answers)
+        raise HandlerError(Message("In practice mode, check each item on its own."))
+
+    def _submit_survey(self, answers):
+        """Record a survey's verdicts anonymously; user_state only learns that the learner answered."""
+        if not policy.in_studio_preview(self):
             from .aggregate import record_survey
             record_survey(self, answers)
-            self.runtime.publish(self, "completion", {"completion": 1.0})
-            events.emit(self, "exercise", "submitted", mode=mode, items=len(answers))
-            return {"submitted": True, "feedback": {}, "status": views.status(self), "completed": True}
-        score, _results = grading.grade(self.model, answers)
-        self.record_score(score)
-        events.emit(self, "exercise", "submitted", mode=mode, items=len(answers), score=round(score, 4))
-        return views.submit_response(self)
+        self.submitted = {item_id: {} for item_id in answers}  # participation only, no answer
+        self.answers, self.opened, self.retrying = {}, {}, False
+        self.attempts += 1
+        self.runtime.publish(self, "completion", {"completion": 1.0})
+        events.emit(self, "exercise", "submitted", mode="survey", items=len(answers))
+        return {"submitted": True, "feedback": {}, "status": views.status(self), "completed": True}
 
     @json_handler
     def new_attempt(self, data, suffix=""):
@@ -292,17 +346,13 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
     # Scoring, reports --------------------------------------------------------------
 
     def calculate_score(self):
-        """Rescore what play keeps: practice, the checked items; assessment, the last submission (in points)."""
+        """Rescore what play keeps: practice, each item's first check; assessment, the best of the kept
+        attempt and the last submission (a state saved before best attempts were kept: its stored score)."""
         model = self.model
         if model.mode == "practice":
-            answers = self.clean_answers()
-            checked = {item_id: answers.get(item_id) for item_id in self.clean_checked()}
-            _score, results = grading.grade(model, {k: v for k, v in checked.items() if v})
-            fraction = sum(results[item_id].score for item_id in checked if item_id in results) / max(
-                1, len(model.items))
-        else:
-            fraction, _results = grading.grade(model, self.clean_submitted())
-        return self.score_of(fraction)
+            return self.score_of(self.practice_fraction())
+        kept = grading.grade(model, self._clean(self.best))[0] if self.best else (self.raw_earned or 0.0)
+        return self.score_of(max(kept, grading.grade(model, self.clean_submitted())[0]))
 
     def generate_report_data(self, user_state_iterator, limit_responses=None):
         """Rows for the instructor's problem responses report: one per learner who answered."""

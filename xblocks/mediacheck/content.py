@@ -151,20 +151,24 @@ def _bool(value):
 
 # Public projection ------------------------------------------------------------
 
-def public(model, translate=None):
-    """What a learner may see before answering: no verdicts, flags, usefulness, notes, explanations."""
+def public(model, translate=None, lead_order=None):
+    """What a learner may see before answering: no verdicts, flags, usefulness, notes, explanations.
+
+    `lead_order(item) -> leads` gives the learner's order of an item's leads (views.ordered_leads);
+    without it they are sorted by id, never in the authoring order."""
     translate = translate or (lambda text: text)
     return {
         "mode": model.mode,
         "confidence": model.confidence,
         "verdicts": [{"id": v.id, "label": translate(v.label) if model.verdicts is None else v.label}
                      for v in model.scale],
-        "items": [public_item(item) for item in model.items],
+        "items": [public_item(item, lead_order(item) if lead_order else None) for item in model.items],
     }
 
 
-def public_item(item):
+def public_item(item, leads=None):
     origin = item.origin
+    leads = sorted(item.leads, key=lambda lead: lead.id) if leads is None else leads
     return {
         "id": item.id,
         "kind": item.kind,
@@ -175,7 +179,7 @@ def public_item(item):
                      for paragraph in segments(item.body)],
         "media": None if item.media is None else {
             "src": item.media.src, "alt": item.media.alt or "", "caption": item.media.caption},
-        "leads": [{"id": lead.id, "title": lead.title} for lead in item.leads],
+        "leads": [{"id": lead.id, "title": lead.title} for lead in leads],
     }
 
 

@@ -14,12 +14,14 @@ Per item score (0..1), weights:
 An item without flags gives the flags weight to the verdict; an item without leads (or without useful
 leads) gives the leads weight to the verdict.
 
-Confidence on (certainty-based marking, Gardner-Medwin): the confidence c (50..100 %) is low (< 67), mid
-(67..84) or high (>= 85); a right verdict earns 1, 2, 3 marks, a wrong one 0, -2, -6. The verdict part is
-the mark rescaled to 0..1: (mark + 6) / 9, so right-and-sure = 1 and wrong-and-sure = 0. A near verdict
-counts as wrong under certainty-based marking; a missing confidence counts as low.
+Block score = mean of the item scores (an unanswered item scores 0): the accuracy.
 
-Block score = mean of the item scores (an unanswered item scores 0).
+Confidence on (certainty-based marking, Gardner-Medwin, as Moodle's "accuracy + CBM bonus"): the
+confidence c (50..100 %) is low (< 67), mid (67..84) or high (>= 85), certainty 1, 2 or 3; a right verdict
+earns 1, 2, 3 marks, a wrong one 0, -2, -6 (a near verdict is wrong here). The block score is the
+accuracy plus noturiba.scoring.cbm_bonus over the items, -0.2 .. +0.045: all verdicts, flags and leads
+right never score below 0.93, however unsure. A confidence the learner never chose (None) is not
+counted: no bonus, no penalty for that item.
 
 Survey mode (no correctness shown): veracity discernment as in MIST = share of true items (verdict
 "accurate") rated accurate minus share of false items (verdict "false" or "misleading") rated accurate,
@@ -29,6 +31,9 @@ items judged accurate - true items) (counts, as in MIST-20).
 
 from dataclasses import dataclass
 
+from noturiba.messages import Message
+from noturiba.scoring import cbm_fraction
+
 from .content import FALSE_VERDICTS, TRUE_VERDICT, segment_flags
 
 VERDICT_WEIGHT = 0.60
@@ -36,21 +41,20 @@ FLAGS_WEIGHT = 0.25
 LEADS_WEIGHT = 0.15
 USELESS_PENALTY = 0.25
 NEAR = frozenset({frozenset({"misleading", "false"})})
-CBM_MARKS = {"low": (1, 0), "mid": (2, -2), "high": (3, -6)}
+CBM_LEVELS = {"low": 1, "mid": 2, "high": 3}
 
 
 def certainty(confidence):
-    c = 50 if confidence is None else confidence
-    if c < 67:
+    """The CBM level of a chosen confidence (None: not chosen)."""
+    if confidence is None:
+        return None
+    if confidence < 67:
         return "low"
-    return "mid" if c < 85 else "high"
+    return "mid" if confidence < 85 else "high"
 
 
-def verdict_part(model, item, verdict, confidence):
+def verdict_part(model, item, verdict, confidence=None):
     right = verdict == item.verdict
-    if model.confidence:
-        right_mark, wrong_mark = CBM_MARKS[certainty(confidence)]
-        return ((right_mark if right else wrong_mark) + 6) / 9
     if right:
         return 1.0
     scale = {v.id for v in model.scale}
@@ -114,12 +118,41 @@ def grade_item(model, item, answer):
     return ItemResult(score, answer.get("verdict") == item.verdict, verdict, frozenset(found), tuple(false_marks))
 
 
+def what_counts(model):
+    """What the learner reads before the first item: how an answer is scored (Messages; none in surveys)."""
+    if model.mode == "survey" or not model.items:
+        return []
+    lines = [Message("Each item counts equally. Your verdict is worth {verdict}% of an item, the red flags you "
+                     "mark {flags}% and the leads you open {leads}%; where an item has no red flags or no useful "
+                     "leads, their share goes to the verdict.", verdict=round(VERDICT_WEIGHT * 100),
+                     flags=round(FLAGS_WEIGHT * 100), leads=round(LEADS_WEIGHT * 100)),
+             Message("Red flags: marking the suspicious parts counts, marking innocent parts costs a little. "
+                     "Leads: opening the useful ones counts, opening every lead just in case costs a little.")]
+    if model.confidence:
+        lines.append(Message("How sure you are is optional and counts only if you set it: a calibrated "
+                             "certainty adds up to 5 percentage points, being sure and wrong costs up to 20. "
+                             "All answers right always pass, however sure you were."))
+    if model.mode == "practice":
+        lines.append(Message("Only your first check of each item counts for the grade; checking again after "
+                             "seeing the answer is for practice."))
+    return lines
+
+
 def grade(model, answers):
     """The block score (0..1) and {item id: ItemResult} for `answers` ({item id: answer})."""
     if not model.items:
         return 0.0, {}
     results = {item.id: grade_item(model, item, answers.get(item.id)) for item in model.items}
-    return sum(r.score for r in results.values()) / len(results), results
+    accuracy = sum(r.score for r in results.values()) / len(results)
+    if not model.confidence:
+        return accuracy, results
+    outcomes = []
+    for item in model.items:
+        answer = answers.get(item.id) or {}
+        level = certainty(answer.get("confidence"))
+        if answer.get("verdict") and level is not None:
+            outcomes.append((results[item.id].correct, CBM_LEVELS[level]))
+    return cbm_fraction(accuracy, outcomes, len(results)), results
 
 
 def feedback(model, item, answer, result, translate_label, sanitize):

@@ -10,10 +10,11 @@ Flags stay inside the body markup (`<flag id note>text</flag>`) so export writes
 them back where the author put them; `Item.flags` is derived from the body.
 
 Segments: the body a learner sees is a sequence of toggle buttons ("segments")
-computed here. Text is split at flag boundaries AND at sentence/phrase
-boundaries of all text, so a flagged span looks like any other phrase. Segment
-ids are opaque ("s0", "s1", ... in document order); only the server knows which
-flag (if any) holds a segment.
+computed here: one per word (a run of text between spaces, punctuation kept with
+its word), cut without looking at the flags, so the buttons of two texts that
+differ only in where the flags are are the same. Segment ids are opaque ("s0",
+"s1", ... in document order); only the server knows which flag (if any) holds a
+segment: the flag of the first flagged character of the word.
 """
 
 import re
@@ -116,7 +117,7 @@ class MediaCheck:
 # Body markup: flags and segments -----------------------------------------------
 
 _BLOCK_TAGS = {"p", "li", "blockquote", "figure", "figcaption", "ul", "ol"}
-_PHRASE_END = re.compile(r"(?<=[.!?…,;:])\s+")
+_WORD = re.compile(r"\S+")
 _BREAK = object()
 
 
@@ -166,37 +167,37 @@ class Segment:
 
 
 def segments(markup):
-    """The body as paragraphs of Segments: [[Segment, ...], ...]."""
+    """The body as paragraphs of Segments: [[Segment, ...], ...] (words, see the module doc)."""
     runs = []
     _runs(_body_root(markup), None, runs)
-    paragraphs, current, counter = [], [], 0
-    pending_gap = False
+    paragraphs, text, owners, counter = [], [], [], 0
+
+    def close():
+        nonlocal counter
+        joined = "".join(text)
+        words = []
+        for match in _WORD.finditer(joined):
+            flag = next((owner for owner in owners[match.start():match.end()] if owner), None)
+            if words and not any(char.isalnum() for char in match.group()):
+                # Bare punctuation ("–", "!!!") joins the word before it, so every button holds a word.
+                last = words[-1]
+                words[-1] = Segment(last.id, f"{last.text} {match.group()}", last.flag or flag, last.gap)
+                continue
+            words.append(Segment(f"s{counter}", match.group(), flag, bool(words)))
+            counter += 1
+        if words:
+            paragraphs.append(words)
+        text.clear()
+        owners.clear()
+
     for run in runs:
         if run is _BREAK:
-            if current:
-                paragraphs.append(current)
-            current, pending_gap = [], False
+            close()
             continue
-        text, flag = run
-        if not text.strip():
-            pending_gap = pending_gap or bool(text)
-            continue
-        leading = text[0].isspace()
-        for index, piece in enumerate(_PHRASE_END.split(text.strip())):
-            piece = " ".join(piece.split())
-            if not piece:
-                continue
-            gap = bool(current) and (index > 0 or leading or pending_gap)
-            if current and not gap and not any(char.isalnum() for char in piece):
-                # Bare punctuation right after a span ("deputātu" + ",") joins the span before it.
-                last = current[-1]
-                current[-1] = Segment(last.id, last.text + piece, last.flag, last.gap)
-                continue
-            current.append(Segment(f"s{counter}", piece, flag, gap))
-            counter += 1
-        pending_gap = text[-1].isspace()
-    if current:
-        paragraphs.append(current)
+        piece, flag = run
+        text.append(piece)
+        owners.extend([flag] * len(piece))
+    close()
     return paragraphs
 
 

@@ -38,6 +38,16 @@ def ordered_items(block):
     return items
 
 
+def ordered_leads(item, learner=None):
+    """An item's leads in the order this learner sees them: shuffled (seeded by learner and item)
+    from the leads sorted by id, so their order says nothing of which are useful (authors tend to
+    write the useful ones first); without a learner (noturiba.secrecy) sorted by id."""
+    leads = sorted(item.leads, key=lambda lead: lead.id)
+    if learner is not None:
+        random.Random(f"{learner}:{item.id}:leads").shuffle(leads)  # noqa: S311 - not for security
+    return leads
+
+
 def label_translator(block):
     model = block.model
 
@@ -85,7 +95,7 @@ def card(block, item, number, total, interactive=True):
             first = False
     opened = block.clean_opened().get(item.id, [])
     leads = []
-    for lead in item.leads:
+    for lead in ordered_leads(item, block.learner_key()):
         leads.append({"id": lead.id, "title": lead.title, "opened": lead.id in opened,
                       "text": sanitize(block.static_urls(lead.body)) if lead.id in opened else ""})
     media = data["media"]
@@ -95,6 +105,7 @@ def card(block, item, number, total, interactive=True):
         **data, "uid": uid, "number": number, "leads": leads,
         "heading": block.t.render(Message("Item {number} of {total}", number=number, total=total)),
         "chosen": answer.get("verdict"), "confidence_value": answer.get("confidence") or 50,
+        "confidence_chosen": answer.get("confidence") is not None,
         "initial": (item.origin.name or "?")[:1].upper() if item.origin and item.origin.name else "?",
     }
     view["html"] = mark_safe(block.render_template("card.html", {  # noqa: S308 - autoescaped template
@@ -182,7 +193,15 @@ def check_response(block, item, answer):
 def submit_response(block):
     """What submit answers in assessment mode (feedback as due_feedback allows)."""
     return {"submitted": True, "feedback": due_feedback(block), "notice": hidden_notice(block),
-            "status": status(block), "completed": True, "can_submit": block.can_submit()}
+            "status": status(block), "completed": True, "can_submit": block.can_submit(), "passed": passed(block)}
+
+
+def passed(block):
+    """Whether the kept grade passes (the page warns before a new attempt then); None while
+    show_correctness hides results, since it would tell."""
+    if results_hidden(block):
+        return None
+    return block.raw_earned is not None and block.raw_earned >= block.pass_threshold
 
 
 def completed(block):

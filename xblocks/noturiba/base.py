@@ -1,6 +1,7 @@
 """What every Noturība block shares: services, kit resources, translation, learner key."""
 
 import hashlib
+import hmac
 from importlib import resources
 
 from lxml import etree
@@ -21,6 +22,7 @@ from .scoring import SHOWANSWER_CHOICES
 NOT_CONFIGURED = Message("This exercise is not configured yet.")
 NOT_READY = Message("This activity is not ready yet.")
 OPEN_EDITOR = Message("Open the editor")
+AUTHORS_ONLY = Message("Only the course's authors and staff may edit or check this exercise.")
 
 
 class NotConfiguredValidation(Validation):
@@ -45,17 +47,35 @@ class NotConfiguredValidation(Validation):
         return {**super().to_json(), "summary": dict(self.summary)}
 
 
+LEARNER_KEY_SETTING = "NOTURIBA_LEARNER_KEY_SECRET"
+
+
+def learner_key_secret():
+    """The key of the learner-key HMAC: the Django setting NOTURIBA_LEARNER_KEY_SECRET, else one derived
+    from this instance's SECRET_KEY (salted_hmac). Course staff see neither (devstack/README.md)."""
+    from django.conf import settings
+    from django.utils.crypto import salted_hmac
+    secret = getattr(settings, LEARNER_KEY_SETTING, None)
+    if secret:
+        return secret.encode() if isinstance(secret, str) else bytes(secret)
+    return salted_hmac("noturiba.learner_key", "v1", algorithm="sha256").digest()
+
+
 def learner_key_for(anonymous_id, usage_id):
     """The anonymous learner key of `anonymous_id` (the LMS's per-course anonymous user id) in block `usage_id`.
 
-    learner_key() uses it at answer time and the kit's clear_student_state with the id the LMS passes,
-    so both derive the same key (survey rows, shuffles and draws are keyed by it).
+    A keyed hash (HMAC-SHA256 with learner_key_secret()): course staff can download every learner's
+    anonymous id (instructor dashboard, "Get Student Anonymized IDs CSV"), so an unkeyed hash of it
+    would re-link the anonymous survey rows to names. learner_key() uses it at answer time and the
+    kit's clear_student_state with the id the LMS passes, so both derive the same key (survey rows,
+    shuffles and draws are keyed by it).
     """
-    return hashlib.sha256(f"{anonymous_id}:{usage_id}".encode()).hexdigest()[:32]
+    message = f"{anonymous_id}:{usage_id}".encode()
+    return hmac.new(learner_key_secret(), message, hashlib.sha256).hexdigest()[:32]
 
 
 @XBlock.needs("i18n")
-@XBlock.wants("user", "replace_urls", "settings")
+@XBlock.wants("user", "replace_urls", "settings", "studio_user_permissions")
 class NoturibaBlock(XBlock):
     """The base class of the three blocks (registered as none itself)."""
 
@@ -172,9 +192,25 @@ class ContentBlock(NoturibaBlock):
 
     def handler_refusal(self, name):
         """Why handler `name` may not run now (see noturiba.handlers), or None."""
-        if name in self.AUTHORING_HANDLERS or self.is_configured():
-            return None
-        return NOT_READY
+        if name in self.AUTHORING_HANDLERS:
+            return None if self.may_author() else HandlerError(AUTHORS_ONLY, status=403)
+        return None if self.is_configured() else NOT_READY
+
+    def may_author(self):
+        """Whether the current user may edit or check this block's content: course staff, or a Studio author.
+
+        The LMS marks course staff in the user service (edx-platform.user_is_staff). Studio does not
+        (its user service leaves the flag False), but both of its handler views, component_handler
+        and preview_handler, run handlers for any logged-in user; they provide studio_user_permissions,
+        whose can_write(course key) is the course-author check. The workbench provides one that lets
+        its users author (devstack/workbench_site/authoring.py).
+        """
+        if self.is_staff():
+            return True
+        permissions = self.runtime.service(self, "studio_user_permissions")
+        if permissions is None:
+            return False
+        return bool(permissions.can_write(getattr(self.scope_ids.usage_id, "context_key", None)))
 
     def validate(self):
         validation = super().validate()
@@ -189,6 +225,8 @@ class ContentBlock(NoturibaBlock):
         for problem in problems:
             kind = ValidationMessage.ERROR if problem.is_error else ValidationMessage.WARNING
             validation.add(ValidationMessage(kind, self.t.render(problem.message)))
+        for message in getattr(self, "grading_warnings", tuple)():  # noturiba.scoring: e.g. practice graded
+            validation.add(ValidationMessage(ValidationMessage.WARNING, self.t.render(message)))
         return validation
 
     def apply_content(self, model):

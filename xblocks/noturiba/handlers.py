@@ -11,7 +11,7 @@ with its status, and every field change the handler made is discarded before
 the runtime saves, so a rejected call leaves the learner's state as it was.
 
 A block may refuse a handler before it runs: `block.handler_refusal(name)`
-returns a Message (answered with 400) or None (see ContentBlock: a block with
+returns a Message (answered with 400), a HandlerError (its status) or None (see ContentBlock: a block with
 no content yet refuses its learners' handlers).
 """
 
@@ -26,6 +26,10 @@ from .i18n import translator
 from .messages import Message
 
 MAX_BODY_BYTES = 256_000
+# Editor JSON is about 6 levels deep; the limit keeps every recursive reader of a payload far from
+# Python's recursion limit (json.loads itself raises RecursionError near 1,000 levels).
+MAX_JSON_DEPTH = 32
+TOO_DEEP = object()
 
 
 class HandlerError(Exception):
@@ -46,6 +50,17 @@ def discard_unsaved_changes(block):
     block._field_data_cache.clear()
 
 
+def nested_within(value, limit):
+    """Whether the JSON `value` nests lists and objects at most `limit` levels deep (iterative: no recursion)."""
+    level = [value]
+    for _ in range(limit + 1):
+        level = [child for item in level if isinstance(item, (list, dict))
+                 for child in (item.values() if isinstance(item, dict) else item)]
+        if not level:
+            return True
+    return False
+
+
 def json_handler(func):
     @XBlock.handler
     @functools.wraps(func)
@@ -62,9 +77,16 @@ def json_handler(func):
             payload = json.loads(body.decode("utf-8"))
         except (ValueError, UnicodeDecodeError):
             return json_response({"error": render(Message("The request is not valid JSON."))}, 400)
+        except RecursionError:
+            payload = TOO_DEEP
+        if payload is TOO_DEEP or not nested_within(payload, MAX_JSON_DEPTH):
+            return json_response({"error": render(Message(
+                "The request is nested deeper than {limit} levels.", limit=MAX_JSON_DEPTH))}, 400)
         try:
             refusal = getattr(self, "handler_refusal", None)
             message = refusal(func.__name__) if refusal else None
+            if isinstance(message, HandlerError):
+                raise message
             if message is not None:
                 raise HandlerError(message)
             return json_response(func(self, payload, suffix))

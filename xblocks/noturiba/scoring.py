@@ -19,6 +19,13 @@ What the points mean (README "Grades: what the points mean"):
 - `calculate_score()` (rescore) gives what normal play keeps (a block documents which attempt),
   recomputed with the current content, so `rescore(only_if_higher=False)` never lowers the
   grade of unchanged content.
+- A retake never lowers the kept grade (`keep_best`), and practice grades only each question's
+  first check (the blocks keep it), so seeing the solution and checking again earns nothing.
+- Certainty-based marking is a bounded bonus on top of accuracy (`cbm_fraction`, Moodle's
+  "accuracy + CBM bonus"): a certainty the learner never chose is not counted, and all answers
+  right pass whatever the certainty (`passes`).
+- Parallel requests get one graded answer per attempt: noturiba.attempts claims it in the database
+  (`graded_serial` is the claim's number).
 """
 
 import logging
@@ -32,12 +39,47 @@ log = logging.getLogger(__name__)
 
 PAST_DUE = Message("The due date has passed: answers are no longer accepted.")
 RESULTS_AFTER_DUE = Message("Your answers are recorded. Results are shown after the due date.")
+PRACTICE_GRADED = Message("This exercise is in practice mode inside a graded subsection. Practice shows the "
+                          "solutions after each check, so it is no exam: only first checks are graded. For a "
+                          "test, choose assessment mode with a number of attempts.")
 RESULTS_NOT_SHOWN = Message("Your answers are recorded. Results are not shown for this exercise.")
 
 SHOWANSWER_CHOICES = (
     "always", "answered", "attempted", "attempted_no_past_due", "closed", "finished",
     "correct_or_past_due", "past_due", "after_all_attempts", "after_all_attempts_or_correct", "never",
 )
+
+
+# Moodle's certainty-based marking table (Gardner-Medwin): certainty -> (mark if right, mark if wrong).
+CBM_MARKS = {1: (1, 0), 2: (2, -2), 3: (3, -6)}
+# Moodle's factor (qbehaviour_deferredcbm calculate_bonus): the bonus lies in -0.2..+0.045.
+CBM_BONUS_FACTOR = 0.1
+
+
+def cbm_bonus(outcomes, count):
+    """The CBM bonus (or penalty) of `outcomes` [(right, certainty 1..3)] over `count` questions.
+
+    Only answers whose certainty the learner chose are in `outcomes`. As in Moodle, the bonus is
+    0.1 x (average mark - the mark the same accuracy earns at the single best certainty), marks
+    scaled so 3 = 1; it is scaled by the share of questions with a chosen certainty. All right at
+    the lowest certainty costs at most 0.067; all wrong at the highest at most 0.2.
+    """
+    if not outcomes or not count:
+        return 0.0
+    accuracy = sum(1 for right, _ in outcomes if right) / len(outcomes)
+    average = sum(CBM_MARKS[c][0 if right else 1] for right, c in outcomes) / (3 * len(outcomes))
+    expected = max(accuracy * r / 3 + (1 - accuracy) * w / 3 for r, w in CBM_MARKS.values())
+    return CBM_BONUS_FACTOR * (average - expected) * len(outcomes) / count
+
+
+def cbm_fraction(accuracy, outcomes, count):
+    """Accuracy (0..1) plus the CBM bonus, clamped to 0..1."""
+    return max(0.0, min(1.0, accuracy + cbm_bonus(outcomes, count)))
+
+
+def passes(fraction, threshold, all_right=False):
+    """Whether a score passes: at or above the pass mark, or every answer right (whatever the certainty)."""
+    return bool(all_right) or fraction >= (threshold or 0.0) - 1e-9
 
 
 def attempts_exhausted(attempts, max_attempts):
@@ -83,6 +125,8 @@ class ScoringMixin(ScorableXBlockMixin):
                        help="Submitted attempts; the name the LMS 'reset attempts' tool rewrites.")
     raw_earned = Float(default=None, scope=Scope.user_state,
                        help="The learner's current score as a fraction 0..1 (None = no score yet).")
+    graded_serial = Integer(default=0, scope=Scope.user_state,
+                            help="Graded answers claimed so far (noturiba.attempts); 'reset attempts' keeps it.")
 
     def max_score(self):
         """The exercise's points: the trainer's `weight` if it is a positive number, else 1 (no user, no content)."""
@@ -124,6 +168,19 @@ class ScoringMixin(ScorableXBlockMixin):
         Past the due date (and its grace period) no block takes one, practice mode included.
         """
         return PAST_DUE if self.is_past_due() else None
+
+    def grading_warnings(self):
+        """Studio warnings about what the grade would mean (the kit's validate() shows them).
+
+        `graded` is inherited from the subsection in Studio and the LMS (inheritance.py).
+        """
+        try:
+            mode = self.model.mode
+        except (AttributeError, ValueError):
+            return []
+        if mode == "practice" and getattr(self, "graded", False):
+            return [PRACTICE_GRADED]
+        return []
 
     def attempts_left(self):
         return None if not self.max_attempts else max(0, self.max_attempts - self.attempts)
@@ -168,6 +225,12 @@ class ScoringMixin(ScorableXBlockMixin):
         self.raw_earned = max(0.0, min(1.0, fraction))
         self._publish_grade(self.get_score())
 
+    def keep_best(self, fraction):
+        """Keep and publish the better of the kept score and a new attempt's score; True if it is better."""
+        better = self.raw_earned is None or fraction > self.raw_earned
+        self.record_score(fraction if better else self.raw_earned)
+        return better
+
     def record_score(self, fraction):
         """Keep and publish a newly computed score (fraction 0..1) and mark completion."""
         self.keep_score(fraction)
@@ -182,11 +245,12 @@ class ScoringMixin(ScorableXBlockMixin):
         sends no zero score; so this removes the learner's anonymous survey rows of this block,
         sends the zero score (score_deleted) and sets the completion to 0 (noturiba.lms).
         """
-        from . import lms
+        from . import attempts, lms
         from .base import learner_key_for
         from .survey import store
         usage_id = self.scope_ids.usage_id
         store.forget(store.block_key(usage_id), learner_key_for(user_id, usage_id))
+        attempts.forget(store.block_key(usage_id), learner_key_for(user_id, usage_id))
         user = lms.user_by_anonymous_id(user_id)
         if user is None:
             log.warning("noturiba: no LMS user for the anonymous id of this reset; the grade and completion "

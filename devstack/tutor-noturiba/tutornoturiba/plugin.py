@@ -51,7 +51,7 @@ CONFIG_DEFAULTS: dict[str, t.Any] = {
     "RELEASED_LANGUAGES": ["lv", "en", "ru", "uk"],
     # Set the released languages on every `do init` (false: leave DarkLangConfig to the admin).
     "SET_RELEASED_LANGUAGES": True,
-    # Smallest group whose survey tallies civicquiz shows (XBLOCK_SETTINGS["civicquiz"]["min_group"]).
+    # Smallest group whose survey tallies civicquiz and mediacheck show (XBLOCK_SETTINGS[<block>]["min_group"]).
     "SURVEY_MIN_GROUP": 5,
     # Extra per-block settings merged into XBLOCK_SETTINGS, e.g. {"mediacheck": {"key": "value"}}.
     "XBLOCK_SETTINGS": {},
@@ -73,6 +73,9 @@ CONFIG_DEFAULTS: dict[str, t.Any] = {
 ########################################
 
 hooks.Filters.CONFIG_DEFAULTS.add_items([(f"NOTURIBA_{key}", value) for key, value in CONFIG_DEFAULTS.items()])
+# The key of the survey learner keys (HMAC, noturiba.base.learner_key_for): made once per
+# instance by `tutor config save`, kept in config.yml, never shown to course staff.
+hooks.Filters.CONFIG_UNIQUE.add_items([("NOTURIBA_LEARNER_KEY_SECRET", "{{ 48|random_string }}")])
 
 ########################################
 # Image: the pip requirement, the mounted checkout
@@ -146,11 +149,14 @@ CERTIFICATES_HTML_VIEW = FEATURES["CERTIFICATES_HTML_VIEW"] = {{ NOTURIBA_CERTIF
 SHOW_HEADER_LANGUAGE_SELECTOR = FEATURES["SHOW_HEADER_LANGUAGE_SELECTOR"] = {{ NOTURIBA_SHOW_LANGUAGE_SELECTOR }}
 # Completion tracking has no setting: it is the waffle switch completion.enable_completion_tracking,
 # which the init tasks turn on (NOTURIBA_ENABLE_COMPLETION_TRACKING).
+NOTURIBA_LEARNER_KEY_SECRET = "{{ NOTURIBA_LEARNER_KEY_SECRET }}"
 XBLOCK_SETTINGS = dict(globals().get("XBLOCK_SETTINGS") or {})
-for _noturiba_block, _noturiba_settings in {
-    "civicquiz": {"min_group": {{ NOTURIBA_SURVEY_MIN_GROUP }}},
-    **{{ NOTURIBA_XBLOCK_SETTINGS }},
-}.items():
+# One min_group for both survey blocks (noturiba.survey.policy reads XBLOCK_SETTINGS[<block>]["min_group"]).
+for _noturiba_block, _noturiba_settings in [
+    ("civicquiz", {"min_group": {{ NOTURIBA_SURVEY_MIN_GROUP }}}),
+    ("mediacheck", {"min_group": {{ NOTURIBA_SURVEY_MIN_GROUP }}}),
+    *{{ NOTURIBA_XBLOCK_SETTINGS }}.items(),
+]:
     XBLOCK_SETTINGS[_noturiba_block] = {**XBLOCK_SETTINGS.get(_noturiba_block, {}), **_noturiba_settings}
 del _noturiba_block, _noturiba_settings
 """

@@ -52,16 +52,30 @@ def test_cbm_table_is_moodles():
     assert grading.cbm_mark(0.5, 3) == -6  # partial credit counts as wrong under CBM
 
 
-def test_cbm_quiz_score_rewards_calibration():
+def test_cbm_quiz_score_is_accuracy_plus_a_bounded_bonus():
+    # Before: marks / (3 x questions), so all right "not sure" scored 1/3 and failed.
     questions = [SINGLE, TRUEFALSE]
     sure_right = grading.grade(questions, {"s": "b", "t": False}, {"s": 3, "t": 3}, cbm=True)
     assert sure_right.fraction == 1
     unsure_right = grading.grade(questions, {"s": "b", "t": False}, {"s": 1, "t": 1}, cbm=True)
-    assert unsure_right.fraction == pytest.approx(2 / 6)
+    assert unsure_right.fraction == pytest.approx(1 - 0.2 / 3) and unsure_right.passes(0.9)
     sure_half = grading.grade(questions, {"s": "b", "t": True}, {"s": 3, "t": 3}, cbm=True)
     unsure_half = grading.grade(questions, {"s": "b", "t": True}, {"s": 3, "t": 1}, cbm=True)
-    assert sure_half.fraction == 0 and unsure_half.fraction == pytest.approx(3 / 6)
+    assert sure_half.fraction == pytest.approx(0.5 - 0.2 / 3) and unsure_half.fraction == pytest.approx(0.5 + 0.1 / 3)
     assert grading.grade(questions, {}, {}, cbm=True).fraction == 0
+
+
+def test_all_right_passes_any_pass_mark_whatever_the_certainty():
+    questions = [SINGLE, TRUEFALSE]
+    for certainty in (1, 2, 3):
+        result = grading.grade(questions, {"s": "b", "t": False}, dict.fromkeys("st", certainty), cbm=True)
+        assert result.passes(1.0) and result.fraction >= 0.93
+
+
+def test_a_certainty_never_chosen_is_not_counted():
+    questions = [SINGLE, TRUEFALSE]
+    plain = grading.grade(questions, {"s": "b", "t": True})
+    assert grading.grade(questions, {"s": "b", "t": True}, {}, cbm=True).fraction == pytest.approx(plain.fraction)
 
 
 def test_quiz_score_is_the_mean_and_unanswered_is_zero():
@@ -125,11 +139,17 @@ def test_no_draw_means_every_question():
 
 
 @given(st.integers(2, 8), st.text(max_size=8))
-def test_shuffles_are_stable_and_never_give_the_order_away(size, learner):
+def test_shuffles_are_stable_and_the_same_whatever_the_right_order(size, learner):
     ids = [f"i{n}" for n in range(size)]
-    start = draw.item_order(ids, learner, "q")
-    assert start == draw.item_order(ids, learner, "q") and sorted(start) == sorted(ids) and start != ids
-    column = draw.right_column(ids, learner, "q")
-    assert list(column) == [f"r{n}" for n in range(1, size + 1)]
-    assert sorted(column.values()) == sorted(ids) and list(column.values()) != ids
-    assert draw.option_order(ids, learner, "q", shuffle=False) == ids
+    start = draw.item_order(ids, learner, "q", 0)
+    assert start == draw.item_order(ids, learner, "q", 0) and sorted(start) == sorted(ids)
+    assert draw.item_order(list(reversed(ids)), learner, "q", 0) == start  # authoring order gives nothing away
+    column = draw.right_column([(i, f"text {i}") for i in ids], learner, "q", 0)
+    assert list(column) == [f"r{n}" for n in range(1, size + 1)] and sorted(column.values()) == sorted(ids)
+    assert draw.option_order(ids, learner, "q", 0) == draw.option_order(list(reversed(ids)), learner, "q", 0)
+
+
+def test_two_item_orders_do_not_always_start_reversed():
+    """Issue 18 (8): a start order that is never right is, with two items, always the answer reversed."""
+    starts = {tuple(draw.item_order(["first", "second"], f"learner-{n}", "q", 0)) for n in range(40)}
+    assert starts == {("first", "second"), ("second", "first")}

@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crisisdrill import grading, graph
+from crisisdrill.model import Option, Order
 
 from .drills import checklist, choice, drill, ending, option, order, step
 
@@ -88,3 +89,40 @@ def test_score_is_a_deterministic_fraction(first, picked, arranged, threshold):
     assert result == grading.grade(MODEL, path(first, picked, arranged), threshold)
     if result.critical:
         assert result.score < threshold or result.score == 0.0
+
+
+CRITICAL_KIT = checklist("kit", "siren", Option("water", "water", 4, required=True, critical=True),
+                         option("radio", 1, required=True), Option("heater", "heater", 3, harmful=True, critical=True),
+                         capacity=8)
+CRITICAL_SIREN = Order(id="siren", goto="end", text="<p>Order</p>",
+                       options=(Option("stop", "stop", critical=True), Option("tune", "tune"), Option("act", "act")))
+CRITICAL = drill(step("dark", choice("radio", "kit", 2)), CRITICAL_KIT, CRITICAL_SIREN, ending("end"))
+
+
+def critical_path(picked=("water", "radio"), arranged=("stop", "tune", "act")):
+    return [{"node": "dark", "choice": "radio"}, {"node": "kit", "picked": list(picked)},
+            {"node": "siren", "order": list(arranged)}, {"node": "end"}]
+
+
+def test_a_bag_without_its_critical_item_cannot_pass():
+    # Before: an empty 72-hour bag lost only the checklist's points and could still pass.
+    assert grading.grade(CRITICAL, critical_path()).passed(0.7)
+    without_water = grading.grade(CRITICAL, critical_path(picked=("radio",)), 0.5)
+    assert without_water.critical == ("kit:water",) and without_water.score == pytest.approx(0.49)
+    assert not without_water.passed(0.5)
+    empty = grading.grade(CRITICAL, critical_path(picked=()), 0.2)
+    assert not empty.passed(0.2)
+    heater = grading.grade(CRITICAL, critical_path(picked=("water", "radio", "heater")), 0.5)
+    assert heater.critical == ("kit:heater",)
+
+
+def test_a_critical_action_out_of_its_place_cannot_pass():
+    late = grading.grade(CRITICAL, critical_path(arranged=("tune", "stop", "act")), 0.5)
+    assert late.critical == ("siren:stop",) and not late.passed(0.5)
+    swapped = grading.grade(CRITICAL, critical_path(arranged=("stop", "act", "tune")), 0.5)
+    assert swapped.critical == () and swapped.passed(0.5), "a non-critical slip only loses points"
+
+
+def test_only_the_latest_answer_at_a_node_counts_for_the_critical_cap():
+    looped = critical_path(picked=())[:2] + [{"node": "kit", "picked": ["water", "radio"]}] + critical_path()[2:]
+    assert grading.grade(CRITICAL, looped).critical == ()

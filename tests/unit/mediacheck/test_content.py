@@ -90,16 +90,29 @@ def test_malformed_json_raises_content_error(bad):
         content.from_json(bad)
 
 
-def test_segments_split_at_flags_and_phrases_with_opaque_ids():
-    body = ('<p>Šodien <flag id="caps">PLŪDI, VISUR!!!</flag> Skaties pats, kas notiek.</p>'
+def test_segments_are_words_with_opaque_ids_and_flags_known_only_to_the_server():
+    body = ('<p>Šodien <flag id="caps">PLŪDI, VISUR!!!</flag> Skaties pats, kas notiek – tūlīt.</p>'
             '<p>Otrā rindkopa.</p>')
     paragraphs = content.segments(body)
     texts = [[s.text for s in p] for p in paragraphs]
-    assert texts == [["Šodien", "PLŪDI,", "VISUR!!!", "Skaties pats,", "kas notiek."], ["Otrā rindkopa."]]
+    assert texts == [["Šodien", "PLŪDI,", "VISUR!!!", "Skaties", "pats,", "kas", "notiek –", "tūlīt."],
+                     ["Otrā", "rindkopa."]]
     ids = [s.id for p in paragraphs for s in p]
-    assert ids == [f"s{i}" for i in range(6)]
-    assert content.segment_flags(body) == {"s0": None, "s1": "caps", "s2": "caps", "s3": None, "s4": None,
-                                           "s5": None}
+    assert ids == [f"s{i}" for i in range(10)]
+    assert {k for k, v in content.segment_flags(body).items() if v} == {"s1", "s2"}
+
+
+def test_segments_do_not_show_where_the_flags_are():
+    """Issue 18 (8): segments were cut at flag boundaries, so the buttons showed where flags were."""
+    text = "Šodien PLŪDI APPLUDINĀJA VISU VECRĪGU!!! Skaties pats, kas notiek pilsētas centrā."
+    words = text.split()
+    bodies = [f"<p>{text}</p>"]
+    for start, end in ((1, 5), (2, 3), (5, 9), (0, 1), (7, 10)):
+        marked = " ".join(words[:start] + [f'<flag id="f" note="n">{" ".join(words[start:end])}</flag>']
+                          + words[end:])
+        bodies.append(f"<p>{marked}</p>")
+    shown = {repr([[(s.id, s.text, s.gap) for s in p] for p in content.segments(body)]) for body in bodies}
+    assert len(shown) == 1
 
 
 def test_public_projection_holds_no_answers():

@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mediacheck import content, grading
+from noturiba import scoring
 from noturiba.olx import parse_string
 
 OLX = """<mediacheck confidence="{confidence}">
@@ -64,18 +65,46 @@ def test_false_positive_marks_lower_precision():
     assert noisy.score < clean.score and noisy.false_marks == tuple(innocent[:1])
 
 
-@pytest.mark.parametrize(("confidence", "right", "expected"), [
-    (50, True, 7 / 9), (75, True, 8 / 9), (100, True, 1.0), (60, False, 6 / 9), (70, False, 4 / 9), (90, False, 0.0),
-    (None, True, 7 / 9)])
-def test_certainty_based_marking(confidence, right, expected):
-    m = model(confidence=True)
+def perfect(m, confidence):
     a = m.items[0]
-    assert grading.verdict_part(m, a, "misleading" if right else "satire", confidence) == pytest.approx(expected)
+    return {"a": {"verdict": "misleading", "flags": flags_of(a), "leads": ["u1", "u2"], "confidence": confidence},
+            "b": {"verdict": "accurate", "confidence": confidence}}
 
 
-def test_cbm_near_verdict_counts_as_wrong():
+@pytest.mark.parametrize("confidence", [50, 60, 75, 90, 100])
+def test_all_right_passes_whatever_the_confidence(confidence):
+    # Before: right at 50 % scored 7/9 of the verdict part, below a pass mark of 0.8.
     m = model(confidence=True)
-    assert grading.verdict_part(m, m.items[0], "false", 100) == 0.0
+    score = grading.grade(m, perfect(m, confidence))[0]
+    assert score >= 0.93 and scoring.passes(score, 0.9)
+    assert grading.grade(m, perfect(m, 100))[0] == pytest.approx(1.0)
+
+
+def test_a_confidence_never_chosen_is_not_counted():
+    # Before: a missing confidence counted as "low" (right: 7/9 of the verdict part).
+    m = model(confidence=True)
+    plain = grading.grade(model(), perfect(model(), None))[0]
+    assert grading.grade(m, perfect(m, None))[0] == pytest.approx(plain) == pytest.approx(1.0)
+    half = {"a": {"verdict": "satire"}, "b": {"verdict": "accurate"}}
+    assert grading.grade(m, half)[0] == pytest.approx(grading.grade(model(), half)[0])
+
+
+def test_sure_and_wrong_costs_more_than_unsure_and_wrong_within_bounds():
+    m = model(confidence=True)
+    accuracy = grading.grade(model(), {"a": {"verdict": "satire"}, "b": {"verdict": "accurate"}})[0]
+
+    def score(wrong_confidence):
+        return grading.grade(m, {"a": {"verdict": "satire", "confidence": wrong_confidence},
+                                 "b": {"verdict": "accurate", "confidence": 100}})[0]
+
+    assert score(50) > score(75) > score(100)
+    assert accuracy - 0.2 <= score(100) and score(50) <= accuracy + 0.05
+
+
+def test_cbm_near_verdict_counts_as_wrong_for_the_bonus():
+    m = model(confidence=True)
+    near = grading.grade(m, {"a": {"verdict": "false", "confidence": 100}})[0]
+    assert near < grading.grade(model(), {"a": {"verdict": "false"}})[0]
 
 
 def test_survey_discernment_distrust_naivety():

@@ -25,12 +25,7 @@ function CivicquizStudent(runtime, element, args) {
   function fieldsetOf(id) {
     return questions().filter(function (fs) { return fs.getAttribute("data-question") === id; })[0];
   }
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined && text !== null) { node.textContent = text; }
-    return node;
-  }
+  function el(tag, className, text) { return window.NoturibaKit.dom.el(tag, className ? { className: className } : {}, text); }
   function radios(fs, name) {
     return Array.prototype.slice.call(fs.querySelectorAll("input[type=radio]")).filter(function (input) {
       return input.name === name;
@@ -65,6 +60,8 @@ function CivicquizStudent(runtime, element, args) {
       return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value) ? Number(value) : NaN;
     }
     if (type === "order") {
+      // The start order is random, not an answer: it counts once the learner has moved an item.
+      if (!fs.querySelector("[data-order]").hasAttribute("data-arranged")) { return null; }
       return Array.prototype.slice.call(fs.querySelectorAll("[data-item]"))
         .map(function (item) { return item.getAttribute("data-item"); });
     }
@@ -111,6 +108,8 @@ function CivicquizStudent(runtime, element, args) {
   function scheduleSave(fs) {
     updateProgress();
     if (mode === "assessment" && args.submitted) { return; }
+    // Survey answers are anonymous: drafts stay in the page, only "Send" records them.
+    if (mode === "survey") { return; }
     var id = fs.getAttribute("data-question");
     window.clearTimeout(saveTimers[id]);
     saveTimers[id] = window.setTimeout(function () {
@@ -140,6 +139,7 @@ function CivicquizStudent(runtime, element, args) {
       return;
     }
     if (up) { list.insertBefore(item, items[index - 1]); } else { list.insertBefore(items[index + 1], item); }
+    list.setAttribute("data-arranged", "");
     button.focus();
     kit.announce(t.format(t.gettext("{item}: position {position} of {total}."),
       { item: label, position: up ? index : index + 2, total: items.length }));
@@ -290,14 +290,32 @@ function CivicquizStudent(runtime, element, args) {
     if (!Object.keys(gathered.answers).length) { showError(t.gettext("Answer at least one question first.")); return; }
     var payload = { answers: gathered.answers };
     if (args.certainty) { payload.certainty = gathered.certainty; }
+    var unanswered = args.total - Object.keys(gathered.answers).length;
+    if (mode === "assessment" && unanswered > 0) {
+      // A blank answer scores 0 and the attempt is used: ask first (the server insists on it too).
+      var ask = t.ngettext("{count} question is not answered. Submit anyway? This uses one of your attempts.", "{count} questions are not answered. Submit anyway? This uses one of your attempts.", unanswered);
+      window.NoturibaCivicquiz.confirm(submitButton, quiz.id + "-confirm", t.format(ask, { count: unanswered }),
+        t.gettext("Submit anyway"), t.gettext("Back to the questions"), function (yes) {
+          if (yes) { payload.confirm_unanswered = true; sendAnswers(payload); }
+        });
+      return;
+    }
+    sendAnswers(payload);
+  }
+  function sendAnswers(payload) {
     submitButton.disabled = true;
     send("submit", payload).then(function (result) {
       submitButton.disabled = false;
       if (!result.ok) { showError(result.data.error); return; }
-      if (mode === "survey") { showAggregates(result.data.aggregates, true); } else { showResult(result.data.result, true); }
+      if (mode === "survey") {
+        showAggregates(result.data.aggregates, true);
+        if (result.data.preview) { resultBox.insertBefore(el("p", "nt-muted", result.data.preview), resultBox.firstChild); }
+      } else { showResult(result.data.result, true); }
     });
   }
+  var lastPassed = false;
   function showResult(result, fresh) {
+    lastPassed = Boolean(result && result.passed);
     args.submitted = true;
     questions().forEach(function (fs) { fs.disabled = true; });
     if (submitButton) { submitButton.hidden = true; }
@@ -323,41 +341,13 @@ function CivicquizStudent(runtime, element, args) {
     resultBox.textContent = "";
     resultBox.appendChild(el("h3", null, t.gettext("Thank you! Your answers are saved.")));
     if (submitButton) { submitButton.textContent = t.gettext("Update my answers"); }
-    renderDistributions(resultBox, aggregates);
+    window.NoturibaCivicquiz.renderDistributions(resultBox, aggregates, t);
     resultBox.hidden = false;
     if (fresh) {
       resultBox.focus();
       kit.announce(t.gettext("Thank you! Your answers are saved.") + " " + (aggregates.shown ? "" : aggregates.message)); // i18n-ignore: code, not text
     }
   }
-  function renderDistributions(box, data) {
-    if (data.shown === false) { box.appendChild(el("p", null, data.message)); return; }
-    box.appendChild(el("p", null, t.format(t.ngettext("{count} person has answered.", "{count} people have answered.",
-      data.respondents), { count: data.respondents })));
-    data.questions.forEach(function (question) {
-      var section = el("div", "nt-distribution");
-      section.appendChild(el("h4", null, question.prompt || question.question));
-      if (question.type === "text") {
-        var written = t.ngettext("{count} written answer (seen only by researchers).", "{count} written answers (seen only by researchers).", question.written);
-        section.appendChild(el("p", "nt-muted", t.format(written, { count: question.written })));
-      } else {
-        var list = el("ul", "nt-bars");
-        question.values.forEach(function (value) {
-          var li = el("li");
-          li.appendChild(el("span", "nt-bar-label", t.format(t.gettext("{label}: {count} ({percent}%)"),
-            { label: value.label, count: value.count, percent: value.percent })));
-          var bar = el("span", "nt-bar");
-          bar.setAttribute("aria-hidden", "true");
-          bar.style.width = value.percent + "%";
-          li.appendChild(bar);
-          list.appendChild(li);
-        });
-        section.appendChild(list);
-      }
-      box.appendChild(section);
-    });
-  }
-
   // Wiring -------------------------------------------------------------------
   quiz.addEventListener("change", function (event) {
     var fs = event.target.closest("[data-question]");
@@ -373,13 +363,19 @@ function CivicquizStudent(runtime, element, args) {
     if (button.hasAttribute("data-move")) { moveItem(button); }
     else if (button.hasAttribute("data-check")) { check(button.closest("[data-question]")); } // i18n-ignore: code, not text
     else if (button.hasAttribute("data-submit")) { submit(); }
+    else if (button.hasAttribute("data-new-attempt") && !lastPassed) { newAttempt(true); }
     else if (button.hasAttribute("data-new-attempt")) {
-      send("new_attempt", {}).then(function (result) {
-        if (!result.ok) { showError(result.data.error); return; }
-        window.location.reload();
-      });
+      window.NoturibaCivicquiz.confirm(button, quiz.id + "-confirm", t.gettext("You have passed. A new attempt uses one of your attempts; your best score is kept. Start a new attempt?"),
+        t.gettext("Start a new attempt"), t.gettext("Cancel"), newAttempt);
     }
   });
+  function newAttempt(yes) {
+    if (!yes) { return; }
+    send("new_attempt", {}).then(function (result) {
+      if (!result.ok) { showError(result.data.error); return; }
+      window.location.reload();
+    });
+  }
   quiz.querySelector("[data-form]").addEventListener("submit", function (event) { event.preventDefault(); });
 
   (args.feedback || []).forEach(showFeedback);

@@ -27,12 +27,16 @@ function MediacheckStudent(runtime, element, args) {
         .map(function (b) { return b.getAttribute("data-seg"); })
     };
     var range = section.querySelector("input[type=range]");
-    if (args.confidence && range) { answer.confidence = parseInt(range.value, 10); }
+    // Only a confidence the learner set counts; the slider's starting position is not a choice.
+    if (args.confidence && range && range.getAttribute("data-chosen") === "true") {
+      answer.confidence = parseInt(range.value, 10);
+    }
     return answer;
   }
 
   function scheduleSave(section) {
-    if (locked) { return; }
+    // Survey answers are anonymous: a survey draft stays in the page, only the submit records it.
+    if (locked || args.mode === "survey") { return; }
     var id = section.getAttribute("data-item");
     window.clearTimeout(saveTimers[id]);
     saveTimers[id] = window.setTimeout(function () {
@@ -216,7 +220,10 @@ function MediacheckStudent(runtime, element, args) {
     var range = section.querySelector("input[type=range]");
     if (range) {
       var output = section.querySelector(".nt-mc-confidence-value");
-      range.addEventListener("input", function () { output.textContent = range.value + " %"; }); // i18n-ignore
+      range.addEventListener("input", function () {
+        range.setAttribute("data-chosen", "true");
+        output.textContent = range.value + " %"; // i18n-ignore
+      });
       range.addEventListener("change", function () { scheduleSave(section); });
     }
     var check = section.querySelector(".nt-mc-check");
@@ -288,6 +295,7 @@ function MediacheckStudent(runtime, element, args) {
         if (args.mode === "survey") { locked = true; }
         submitButton.disabled = true;
         if (newAttemptButton) { newAttemptButton.hidden = !result.data.can_submit; }
+        args.passed = result.data.passed;
         kit.announce((result.data.status || []).join(" ") || t.gettext("Your answers are sent."));
         statusBox.focus();
       });
@@ -299,17 +307,64 @@ function MediacheckStudent(runtime, element, args) {
   if (newAttemptButton) {
     newAttemptButton.hidden = !args.can_retry;
     newAttemptButton.addEventListener("click", function () {
-      kit.post("new_attempt", {}).then(function (result) {
-        if (!result.ok) { showError(result.data.error); return; }
-        showError("");
-        sections().forEach(clearFeedback);
-        setStatus(result.data.status);
-        newAttemptButton.hidden = true;
-        if (submitButton) { submitButton.disabled = false; }
-        kit.announce(t.gettext("A new attempt has started: your earlier answers are kept, change them and submit again."));
-        var first = root.querySelector(".nt-seg, .nt-mc-verdict input");  // i18n-ignore
-        if (first) { first.focus(); }
-      });
+      // After a pass the learner is asked first; while results are hidden (passed is null) too, without saying why.
+      if (args.passed === false) { startNewAttempt(); return; }
+      var question = [args.passed ? t.gettext("You have passed.") : "",
+                      t.gettext("A new attempt uses one of your attempts; your best score is kept."),
+                      t.gettext("Start a new attempt?")].join(" ").trim();
+      confirmInPage(newAttemptButton, question, t.gettext("Start a new attempt"), t.gettext("Cancel"),
+                    function (yes) { if (yes) { startNewAttempt(); } });
+    });
+  }
+
+  /* Ask in the page, not with window.confirm (it blocks the page, its buttons cannot be translated and
+     embedded views may suppress it): the question takes the focus, so screen readers read it; Tab
+     reaches the two buttons; Escape or the second one cancels and gives the focus back to `opener`. */
+  function confirmInPage(opener, text, yes, no, then) {
+    var old = root.querySelector("[data-confirm]");
+    if (old) { old.parentNode.removeChild(old); }
+    var id = (root.getAttribute("data-uid") || "nt-mc") + "-confirm";
+    var box = el("div", "nt-card nt-mc-confirm");  // i18n-ignore
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-labelledby", id);
+    box.setAttribute("data-confirm", "");
+    var question = el("p", "nt-mc-confirm-text", text);
+    question.id = id;
+    question.tabIndex = -1;
+    var yesButton = el("button", "nt-button", yes);
+    var noButton = el("button", "nt-button nt-secondary", no);  // i18n-ignore
+    yesButton.type = noButton.type = "button";
+    yesButton.setAttribute("data-confirm-yes", "");
+    noButton.setAttribute("data-confirm-no", "");
+    box.appendChild(question);
+    box.appendChild(yesButton);
+    box.appendChild(noButton);
+    function done(answer) {
+      if (!box.parentNode) { return; }
+      box.parentNode.removeChild(box);
+      if (!answer) { opener.focus(); }
+      then(answer);
+    }
+    yesButton.addEventListener("click", function () { done(true); });
+    noButton.addEventListener("click", function () { done(false); });
+    box.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { event.preventDefault(); done(false); }
+    });
+    opener.parentNode.insertBefore(box, opener.nextSibling);
+    question.focus();
+  }
+
+  function startNewAttempt() {
+    kit.post("new_attempt", {}).then(function (result) {
+      if (!result.ok) { showError(result.data.error); return; }
+      showError("");
+      sections().forEach(clearFeedback);
+      setStatus(result.data.status);
+      newAttemptButton.hidden = true;
+      if (submitButton) { submitButton.disabled = false; }
+      kit.announce(t.gettext("A new attempt has started: your earlier answers are kept, change them and submit again."));
+      var first = root.querySelector(".nt-seg, .nt-mc-verdict input");  // i18n-ignore
+      if (first) { first.focus(); }
     });
   }
 

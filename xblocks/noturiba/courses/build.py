@@ -14,16 +14,28 @@ FIXED_MTIME = 1798761600
 SKIPPED_NAMES = {".DS_Store", "Thumbs.db", "__pycache__", ".git"}
 
 
-def course_files(course_dir):
-    """The files and folders to pack, relative to `course_dir`, sorted (no hidden or editor files)."""
-    root = Path(course_dir)
-    entries = []
+def _entries(root):
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root)
-        if any(part in SKIPPED_NAMES or part.startswith(".") or part.endswith("~") for part in relative.parts):
-            continue
+        if not any(part in SKIPPED_NAMES or part.startswith(".") or part.endswith("~") for part in relative.parts):
+            yield path, relative
+
+
+def symlink_message(path):
+    return f"{path} is a symbolic link; copy the file into the course instead."
+
+
+def symlinks(course_dir):
+    """The symbolic links among the files build would pack, relative to `course_dir` (validate reports them)."""
+    return [relative for path, relative in _entries(Path(course_dir)) if path.is_symlink()]
+
+
+def course_files(course_dir):
+    """The files and folders to pack, relative to `course_dir`, sorted (no hidden or editor files)."""
+    entries = []
+    for path, relative in _entries(Path(course_dir)):
         if path.is_symlink():
-            raise ValueError(f"{path} is a symbolic link; copy the file into the course instead.")
+            raise ValueError(symlink_message(path))
         entries.append(relative)
     return entries
 

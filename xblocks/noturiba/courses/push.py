@@ -14,9 +14,11 @@ Every failure is a PushError whose text tells the operator what happened and
 what to check; nothing here prints.
 """
 
+import ipaddress
 import re
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import requests
 
@@ -24,6 +26,7 @@ COURSE_ID = re.compile(r"course-v1:[A-Za-z0-9_.~-]+\+[A-Za-z0-9_.~-]+\+[A-Za-z0-
 FINAL_OK = {"Succeeded"}
 FINAL_FAILED = {"Failed", "Canceled", "Cancelled"}
 MAX_SERVER_ERRORS = 5  # consecutive HTTP 5xx answers while polling before giving up
+MAX_ANSWER_BYTES = 1_000_000  # the API answers with small JSON; anything larger is not the CMS
 
 
 class PushError(Exception):
@@ -34,12 +37,34 @@ def _base(url, what):
     url = (url or "").strip().rstrip("/")
     if not re.match(r"https?://[^/\s]+", url):
         raise PushError(f"The {what} address must be a full http:// or https:// URL, not \"{url}\".")
+    if url.startswith("http://") and not _loopback(urlsplit(url).hostname or ""):
+        # The client secret and the token would cross the network in clear text.
+        raise PushError(f"The {what} address {url} must start with https:// (plain http:// is accepted only "
+                        "for this machine: localhost, 127.0.0.1 or [::1]).")
     return url
 
 
-def _request(session, method, url, what, **kwargs):
+def _loopback(host):
+    if host == "localhost":
+        return True
     try:
-        return session.request(method, url, **kwargs)
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _request(session, method, url, what, **kwargs):
+    """One request, never following a redirect (it would carry the secret, token or archive elsewhere),
+    and its answer read up to MAX_ANSWER_BYTES."""
+    try:
+        response = session.request(method, url, allow_redirects=False, stream=True, **kwargs)
+        body = bytearray()
+        for chunk in response.iter_content(64 * 1024):
+            body += chunk
+            if len(body) > MAX_ANSWER_BYTES:
+                response.close()
+                raise PushError(f"{what}: the answer of {url} is larger than {MAX_ANSWER_BYTES} bytes; "
+                                "that is not the import API. Check the address.")
     except requests.Timeout:
         raise PushError(f"{what}: {url} did not answer in time. Check the address and that the server is up.") \
             from None
@@ -49,6 +74,11 @@ def _request(session, method, url, what, **kwargs):
                         "the server is running.") from None
     except requests.RequestException as error:
         raise PushError(f"{what}: the request to {url} failed ({_reason(error)}).") from None
+    response._content = bytes(body)  # what .json() and .text read, now that the stream is consumed
+    if response.is_redirect:
+        raise PushError(f"{what}: {url} answered with a redirect to {response.headers.get('Location', '?')}. "
+                        "Nothing was sent there: give the final address (https://) of the CMS or LMS instead.")
+    return response
 
 
 def _reason(error):

@@ -24,7 +24,9 @@ import lxml.html
 from lxml import etree
 
 from ..olx import OlxError, check_tree, local_name, spaces_lost_on_import
-from .layout import BLOCK_TYPES, load_course, olx_error_text
+from .build import symlink_message, symlinks
+from .grading_rules import practice_in_graded
+from .layout import BLOCK_TYPES, linked, load_course, olx_error_text
 
 # Fields every Open edX block has through the platform's mixins: fine on our tags too.
 PLATFORM_ATTRIBUTES = {
@@ -65,8 +67,12 @@ def validate(course_dir, block_types=BLOCK_TYPES):
 def validate_course(course_dir, block_types=BLOCK_TYPES):
     """All findings: errors first, then warnings, each by file and line."""
     course = load_course(course_dir)
+    for relative in symlinks(course_dir):
+        course.problem(relative.as_posix(), None, symlink_message(relative.as_posix()))
     checker = _Checker(course, tuple(block_types))
     checker.run()
+    for file, line, message in practice_in_graded(course, tuple(block_types)):
+        course.problem(file, line, message)
     seen = set()
     unique = []
     for finding in course.findings:
@@ -144,7 +150,7 @@ class _Checker:
     def check_orphans(self):
         for folder in ("chapter", "sequential", "vertical", "html"):
             directory = self.course.path / folder
-            if not directory.is_dir():
+            if not directory.is_dir() or directory.is_symlink():
                 continue
             for path in sorted(directory.iterdir()):
                 relative = f"{folder}/{path.name}"
@@ -258,6 +264,8 @@ class _Checker:
         parts = Path(name).parts
         if not name or ".." in parts or name.startswith("/"):
             self.problem(file, line, f'"{value[:80]}" is not a valid /static/ reference.')
+            return
+        if linked(self.course, f"static/{name}"):
             return
         if not (self.course.path / "static" / name).is_file():
             self.problem(file, line, f'"{value[:80]}" refers to static/{name}, which does not exist.')
@@ -395,6 +403,8 @@ class _Checker:
     def check_about(self):
         for name in ("about/overview.html", "about/short_description.html"):
             path = self.course.path / name
+            if linked(self.course, name):
+                continue
             if not path.is_file():
                 self.problem(name, None, "The file is missing; the course page will be empty there.", "warning")
                 continue

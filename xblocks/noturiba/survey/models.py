@@ -34,6 +34,11 @@ class SurveySnapshot(models.Model):
     block = models.CharField(max_length=255, unique=True)
     respondents = models.PositiveIntegerField(default=0)
     counts = models.TextField(default="{}")
+    # A block's own summary of the frozen rows (mediacheck: mean discernment), JSON.
+    summary = models.TextField(default="{}")
+    # Bumped by every retake; a retake only replaces the version it read, so two requests retaking
+    # at once cannot publish two snapshots one respondent apart.
+    version = models.PositiveIntegerField(default=0)
     taken = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -1,11 +1,19 @@
-"""Record, count and forget anonymous survey answers (the only code that touches the table)."""
+"""Record, count and forget anonymous survey answers (the only code that touches the tables).
 
-from collections import defaultdict
+Learners are shown `snapshot()`, never live counts (disclosure.py has the rule).
+"""
+
+import json
+from collections import defaultdict, namedtuple
 
 from django.db import transaction
 from django.db.models import Count
+from django.utils import timezone
 
-from .models import SurveyAnswer
+from . import disclosure
+from .models import SurveyAnswer, SurveySnapshot
+
+Snapshot = namedtuple("Snapshot", "respondents counts summary")
 
 TEXT_VALUE = "text"
 
@@ -57,3 +65,44 @@ def export_rows(block):
     return list(SurveyAnswer.objects.filter(block=block).order_by("learner", "question", "value")
                 .values_list("learner", "question", "value", "text"))
 
+
+
+def learner_answers(block, learner):
+    """This learner's own rows, to show them their answers again: ({question: [values]}, {question: text})."""
+    values, texts = defaultdict(list), {}
+    for question, value, text in (SurveyAnswer.objects.filter(block=block, learner=learner)
+                                  .order_by("question", "value").values_list("question", "value", "text")):
+        values[question].append(value)
+        if value == TEXT_VALUE:
+            texts[question] = text
+    return dict(values), texts
+
+
+def _tally(rows):
+    learners, result = set(), defaultdict(lambda: defaultdict(set))
+    for learner, question, value, _text in rows:
+        learners.add(learner)
+        result[question][value].add(learner)
+    return len(learners), {q: {v: len(who) for v, who in values.items()} for q, values in result.items()}
+
+
+def snapshot(block, min_group, summarise=None):
+    """The tallies learners may see now: the frozen Snapshot, retaken first if the live respondents
+    differ from the frozen ones by at least `min_group` (disclosure.needs_retake).
+
+    `summarise(rows)` (rows as export_rows gives them) adds a block's own JSON summary. A retake
+    reads all rows in one query, so respondents and counts always agree, and replaces only the
+    version it read: of two requests retaking at once, one wins and the other shows its result.
+    """
+    frozen, _ = SurveySnapshot.objects.get_or_create(block=block)
+    if disclosure.needs_retake(respondents(block), frozen.respondents, min_group):
+        rows = export_rows(block)
+        number, counts = _tally(rows)
+        summary = summarise(rows) if summarise else {}
+        won = SurveySnapshot.objects.filter(pk=frozen.pk, version=frozen.version).update(
+            respondents=number, counts=json.dumps(counts), summary=json.dumps(summary),
+            version=frozen.version + 1, taken=timezone.now())
+        frozen = SurveySnapshot.objects.get(pk=frozen.pk) if not won else None
+        if frozen is None:
+            return Snapshot(number, counts, summary)
+    return Snapshot(frozen.respondents, json.loads(frozen.counts or "{}"), json.loads(frozen.summary or "{}"))

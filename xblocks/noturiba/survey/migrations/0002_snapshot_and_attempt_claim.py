@@ -17,6 +17,8 @@ class Migration(migrations.Migration):
                 ('block', models.CharField(max_length=255, unique=True)),
                 ('respondents', models.PositiveIntegerField(default=0)),
                 ('counts', models.TextField(default='{}')),
+                ('summary', models.TextField(default='{}')),
+                ('version', models.PositiveIntegerField(default=0)),
                 ('taken', models.DateTimeField(auto_now=True)),
             ],
         ),
