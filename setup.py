@@ -3,7 +3,7 @@
 import importlib.util
 from pathlib import Path
 
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, setup
 from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).resolve().parent
@@ -38,7 +38,9 @@ setup(
     license="AGPL-3.0",
     python_requires=">=3.12",
     package_dir={"": "xblocks"},
-    packages=find_packages("xblocks", exclude=["*.tests"]),
+    # The data folders (public/, templates/, scenarios/, translations/) are packages too, as setuptools
+    # wants for files it ships inside a package (else one "Package would be ignored" warning per folder).
+    packages=find_namespace_packages("xblocks", exclude=["*.tests", "*.tests.*", "*__pycache__*"]),
     include_package_data=True,
     package_data={
         "": ["templates/*.html", "public/**/*", "scenarios/*.xml", "translations/*/LC_MESSAGES/*.mo"],

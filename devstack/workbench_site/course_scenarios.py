@@ -14,6 +14,7 @@ with a log warning; it never breaks the index page.
 import copy
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
@@ -29,6 +30,10 @@ log = logging.getLogger(__name__)
 
 DEFAULT_COURSES_DIR = Path(__file__).resolve().parents[2] / "courses"
 SCENARIO_PREFIX = "course-"
+# Filled by add_course_scenarios: the units added, in course order, and each one's course folder
+# by the prefix of its blocks' usage ids (static_files.py serves that course's /static/ files).
+ADDED_UNITS = []
+COURSE_OF_USAGE_PREFIX = {}
 
 
 def courses_dir():
@@ -38,16 +43,30 @@ def courses_dir():
 
 def course_scenarios(root=None):
     """[(scenario id, title, xml)] for every unit with one of our blocks, course by course, in course order."""
-    scenarios = []
-    for course_dir in find_courses(root or courses_dir()):
-        try:
-            scenarios.extend(_course_units(course_dir))
-        except Exception:  # a broken course must not break the workbench
-            log.warning("Skipping the course %s: it cannot be read", course_dir.name, exc_info=True)
-    return scenarios
+    return [(unit.scenario_id, unit.title, unit.xml) for unit in _all_units(root)]
 
 
 def _course_units(course_dir):
+    return [(unit.scenario_id, unit.title, unit.xml) for unit in _units(course_dir)]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One course unit as a scenario, with where it sits in its course (for the start page)."""
+
+    scenario_id: str
+    course_folder: str
+    course_title: str
+    chapter_title: str
+    unit_title: str
+    xml: str
+
+    @property
+    def title(self):
+        return " > ".join([self.course_title, self.chapter_title, self.unit_title])
+
+
+def _units(course_dir):
     course = load_course(course_dir)
     course_title = course.display_name or course.folder
     units = []
@@ -55,14 +74,24 @@ def _course_units(course_dir):
         if not any(child.kind in BLOCK_TYPES for child in vertical.children):
             continue
         chapter = vertical.parent.parent if vertical.parent else None
-        title = " > ".join([course_title, chapter.title if chapter else "?", vertical.title])
         scenario_id = f"{SCENARIO_PREFIX}{course.folder}-{vertical.url_name}"
         try:
             xml = unit_xml(vertical)
         except Exception:
             log.warning("Skipping the unit %s of %s", vertical.url_name, course.folder, exc_info=True)
             continue
-        units.append((scenario_id, title, xml))
+        units.append(Unit(scenario_id, course.folder, course_title, chapter.title if chapter else "?",
+                          vertical.title, xml))
+    return units
+
+
+def _all_units(root=None):
+    units = []
+    for course_dir in find_courses(root or courses_dir()):
+        try:
+            units.extend(_units(course_dir))
+        except Exception:  # a broken course must not break the workbench
+            log.warning("Skipping the course %s: it cannot be read", course_dir.name, exc_info=True)
     return units
 
 
@@ -114,22 +143,29 @@ def _escape(text):
 
 def add_course_scenarios(root=None):
     """Add the course scenarios to the workbench's list; return the ids added."""
+    from django.utils.text import slugify
     from workbench import scenarios
     added = []
+    ADDED_UNITS.clear()
+    COURSE_OF_USAGE_PREFIX.clear()
     # One transaction (a savepoint per unit): SQLite commits of each block's fields are what cost time.
     with transaction.atomic():
-        for scenario_id, title, xml in course_scenarios(root):
+        for unit in _all_units(root):
+            scenario_id, title = unit.scenario_id, unit.title
             if scenario_id in scenarios.SCENARIOS:
                 log.warning("Skipping the course scenario %s: the id is already taken", scenario_id)
                 continue
             try:
                 with transaction.atomic():
-                    scenarios.add_xml_scenario(scenario_id, title, xml)
+                    scenarios.add_xml_scenario(scenario_id, title, unit.xml)
             except Exception:
                 scenarios.SCENARIOS.pop(scenario_id, None)
                 log.warning("Skipping the course scenario %s (%s)", scenario_id, title, exc_info=True)
                 continue
             added.append(scenario_id)
+            ADDED_UNITS.append(unit)
+            # The workbench's usage ids start with the slug of the scenario's title (ScenarioIdManager).
+            COURSE_OF_USAGE_PREFIX[slugify(title)] = unit.course_folder
     return added
 
 
@@ -161,3 +197,7 @@ class CourseScenariosConfig(AppConfig):
 
     def ready(self):
         install()
+        # The workbench_site app's other LMS behaviours: per-block services, course files.
+        from . import i18n, static_files
+        i18n.install()
+        static_files.install()

@@ -1,10 +1,13 @@
-"""An i18n service for the workbench that reads the catalogs the LMS reads.
+"""The workbench's i18n service: one per block, reading that block's own package catalog, as the LMS does.
 
-The workbench's own service only knows Django's catalogs. In the LMS every
-block gets a service reading `<its package>/translations/<locale>/LC_MESSAGES/
-text.mo`; the workbench builds one service per runtime, not per block, so this
-one chains the catalogs of every installed block package (they share the kit's
-messages and each adds its own).
+In the LMS every block gets its own service: xmodule/x_module.py (DescriptorSystem.service) calls a
+callable service with the block, and xmodule/modulestore/django.py XBlockI18nService(block) reads
+`<the block's package>/translations/<locale>/LC_MESSAGES/text.mo` (else Django's catalogs). The SDK
+builds one service per runtime, so the service used to chain every installed block's catalog and a
+civicquiz block asking it for "False" got mediacheck's "Nepatiess". `install()` gives the workbench
+runtime the LMS's call; BlockCatalogI18nService(block) is then the block's own service.
+
+PackageCatalogI18nService (the old chain) stays for bench/ (noturiba_bench.i18n), which builds on it.
 """
 
 import gettext
@@ -13,6 +16,8 @@ from importlib import resources
 from importlib.metadata import entry_points
 
 from django.utils import translation
+
+from noturiba.i18n import block_package
 
 
 @cache
@@ -63,3 +68,72 @@ class PackageCatalogI18nService:
         if hasattr(chain, name):
             return getattr(chain, name)
         return getattr(translation, name)
+
+
+@cache
+def _package_translations(package, locale):
+    """The package's own compiled catalog for `locale`, or None (then Django's, as in the LMS)."""
+    try:
+        folder = resources.files(package).joinpath("translations")
+    except ModuleNotFoundError:
+        return None
+    if not folder.is_dir():
+        return None
+    try:
+        return gettext.translation("text", str(folder), [locale])
+    except OSError:
+        return None
+
+
+class BlockCatalogI18nService:
+    """Set as the workbench's i18n service: called with a block, it gives that block's own service."""
+
+    runtime = None
+
+    def __call__(self, block):
+        return BlockI18nService(block_package(block))
+
+
+class BlockI18nService:
+    """One block's service: its package's catalog for the current language, else Django's."""
+
+    def __init__(self, package):
+        self.package = package
+
+    def _translator(self):
+        locale = translation.to_locale(translation.get_language() or "lv")
+        return _package_translations(self.package, locale) or translation
+
+    def gettext(self, message):
+        return self._translator().gettext(message)
+
+    def ngettext(self, singular, plural, number):
+        return self._translator().ngettext(singular, plural, number)
+
+    ugettext = gettext
+    ungettext = ngettext
+
+    def get_javascript_i18n_catalog_url(self, block):
+        return None  # no Atlas catalog: the block uses the one compiled into its package
+
+    def __getattr__(self, name):
+        # `_catalog`, `plural`, `_info` (Django's catalog merge of xblock.utils' {% trans %}).
+        translator = self._translator()
+        if hasattr(translator, name):
+            return getattr(translator, name)
+        return getattr(translation, name)
+
+
+def install():
+    """Make the workbench runtime hand a callable service the block, as the LMS's runtime does."""
+    from workbench.runtime import WorkbenchRuntime
+    original = WorkbenchRuntime.service
+    if getattr(original, "passes_the_block", False):
+        return
+
+    def service(self, block, service_name):
+        found = original(self, block, service_name)
+        return found(block) if callable(found) else found
+
+    service.passes_the_block = True
+    WorkbenchRuntime.service = service

@@ -17,7 +17,13 @@ INSTALLED_APPS = [*INSTALLED_APPS, "noturiba.survey"]  # noqa: F405
 INSTALLED_APPS += ["workbench_site.course_scenarios.CourseScenariosConfig",
                    "workbench_site.state_rows.StateRowsConfig"]
 
-WORKBENCH["services"]["i18n"] = "workbench_site.i18n.PackageCatalogI18nService"  # noqa: F405
+# A Latvian start page (start_page.py) in front of the SDK's URLs, and the courses' /static/ files.
+ROOT_URLCONF = "workbench_site.urls"
+
+# Called with the block (workbench_site.i18n.install), as the LMS's runtime calls its services:
+# each block reads its own package's catalog, and its /static/ links point at its course's files.
+WORKBENCH["services"]["i18n"] = "workbench_site.i18n.BlockCatalogI18nService"  # noqa: F405
+WORKBENCH["services"]["replace_urls"] = "workbench_site.static_files.ReplaceUrlsService"  # noqa: F405
 # Studio's course-author check (noturiba.base.ContentBlock.may_author): workbench users author.
 WORKBENCH["services"]["studio_user_permissions"] = "workbench_site.authoring.WorkbenchStudioPermissions"  # noqa: F405
 

@@ -36,7 +36,7 @@ def test_staff_see_distributions_in_the_lms_and_learners_see_nothing(db, monkeyp
     section = html[html.index("data-staff-results"):]
     assert "5 learners have answered" in section
     assert re.search(r"Vismaz reizi nedēļā</th>\s*<td>5</td>", section)  # "weekly": all five
-    assert 'style="width: 100%"' in section and "100%</td>" in section  # bar width and its text value
+    assert 'style="width: 100%"' in section and "100&nbsp;%</td>" in section  # bar width and its text value
     assert "5 written answers" in section and "secret idea" not in section  # text never shown, only counted
     assert "export_csv" in section
     for view in ("author_view", "staff_view"):
@@ -76,7 +76,7 @@ def test_min_group_from_xblock_settings_and_pass_rate(db, monkeypatch, settings,
         reply = Harness(user).call(learner, "submit", payload)
         assert reply[0] == 200, reply
     html = staff(monkeypatch, block).render("author_view", {}).content
-    assert "2 learners have answered" in html and "Pass rate: 50% (1 of 2)." in html
+    assert "2 learners have answered" in html and "Pass rate: 50\u00a0% (1 of 2)." in html
     assert "Right</th>" in html and "Wrong or not answered</th>" in html
     olx_set = Harness().load(SURVEY)  # the OLX's min_group="5" wins over the platform's 2
     assert olx_set.min_group() == 5

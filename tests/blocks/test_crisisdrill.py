@@ -3,6 +3,7 @@
 import copy
 import io
 import json
+import time
 from importlib import resources
 
 import pytest
@@ -43,6 +44,26 @@ def published(monkeypatch):
 
     monkeypatch.setattr(WorkbenchRuntime, "publish", publish)
     return events
+
+
+class ServerTime:
+    """The blocks' clock, moved on by `offset` seconds (the timer tests do not wait)."""
+
+    def __init__(self):
+        self.offset = 0.0
+
+    def time(self):
+        return time.time() + self.offset
+
+
+@pytest.fixture
+def later(monkeypatch):
+    import crisisdrill.block
+    import crisisdrill.timing
+    server_time = ServerTime()
+    monkeypatch.setattr(crisisdrill.block, "time", server_time)
+    monkeypatch.setattr(crisisdrill.timing, "time", server_time)
+    return server_time
 
 
 def play(harness, block, steps):
@@ -157,10 +178,12 @@ def test_a_choice_whose_condition_fails_is_refused(harness):
     assert status == 400 and "not offered" in body["error"]
 
 
-def test_timeout_takes_the_timeout_node_and_the_debrief_says_so(harness):
+def test_timeout_takes_the_timeout_node_and_the_debrief_says_so(harness, later):
     block = harness.load(OUTAGE)
+    assert harness.call(block, "clock", {"node": "dark", "action": "start"})[0] == 200
+    later.offset += 61
     status, body = harness.call(block, "timeout", {"node": "dark"})
-    assert status == 200 and body["view"]["node"]["id"] == "wait"
+    assert status == 200 and body["view"]["node"]["id"] == "wait" and body["timed_out"] is True
     status, body = harness.call(block, "timeout", {"node": "wait"})
     assert status == 400, "a step without a time limit cannot time out"
     assert harness.call(block, "timer", {"enabled": False}) == (200, {"timer_enabled": False})
@@ -299,7 +322,7 @@ def grades(published):
     return [data["value"] for name, data in published if name == "grade"]
 
 
-def test_restarting_part_way_uses_an_attempt_and_grades_the_path_so_far(harness, published):
+def test_restarting_part_way_uses_an_attempt_and_grades_the_path_so_far(harness, published, later):
     block = harness.load(OUTAGE)
     status, body = harness.call(block, "restart", {})
     assert status == 200 and body["view"]["restart_uses_attempt"] is False
@@ -313,6 +336,8 @@ def test_restarting_part_way_uses_an_attempt_and_grades_the_path_so_far(harness,
     assert grades(published) == [pytest.approx(4 / 14, abs=1e-4)]
     assert ("completion", {"completion": 1.0}) not in published, "an abandoned attempt does not complete the drill"
     assert "noturiba.crisisdrill.drill.abandoned" in [name for name, _data in published]
+    assert harness.call(block, "clock", {"node": "dark", "action": "start"})[0] == 200
+    later.offset += 61
     status, _body = harness.call(block, "timeout", {"node": "dark"})
     assert status == 200
     assert harness.call(block, "restart", {})[0] == 200
@@ -400,3 +425,70 @@ def test_acting_on_a_node_that_is_not_current_is_refused(harness, handler, paylo
     assert status == 400 and "not the current" in body["error"]
     stored = harness.reload(block)
     assert stored.drill_state == state and stored.attempts == 0 and stored.raw_earned is None
+
+
+# The step clock (issue 14): it starts with the learner, survives a reload, and a timeout is checked ---------
+
+
+def clock_of(harness, block):
+    return harness.reload(block).view()["clock"]
+
+
+def test_the_first_timed_step_waits_for_the_learner_and_a_reload_never_resets_its_clock(harness, later):
+    block = harness.load(OUTAGE)
+    later.offset += 300  # the page is open, the learner reads the intro: no time runs yet
+    assert clock_of(harness, block) == {"started": False, "limit": 60, "remaining": 60, "paused": False}
+    status, body = harness.call(block, "clock", {"node": "dark", "action": "start"})
+    assert status == 200 and body["clock"]["started"] and body["clock"]["remaining"] == 60
+    later.offset += 20
+    assert clock_of(harness, block)["remaining"] == 40, "a reload shows the time left, not the full limit"
+    assert harness.call(block, "clock", {"node": "dark", "action": "start"})[1]["clock"]["remaining"] == 40, \
+        "starting again does not reset the clock"
+    harness.call(block, "clock", {"node": "dark", "action": "pause"})
+    later.offset += 600
+    assert clock_of(harness, block) == {"started": True, "limit": 60, "remaining": 40, "paused": True}
+    status, body = harness.call(block, "timeout", {"node": "dark"})
+    assert status == 400 and "not run out" in body["error"], "a paused clock does not run out"
+    harness.call(block, "clock", {"node": "dark", "action": "resume"})
+    assert harness.call(block, "clock", {"node": "dark", "action": "extend"})[1]["clock"]["remaining"] == 70
+    later.offset += 30
+    assert clock_of(harness, block)["remaining"] == 40
+
+
+def test_a_timeout_before_the_time_has_run_out_is_refused_and_changes_nothing(harness, later):
+    block = harness.load(OUTAGE)
+    status, body = harness.call(block, "timeout", {"node": "dark"})
+    assert status == 400 and "not run out" in body["error"], "a clock that never started cannot run out"
+    harness.call(block, "clock", {"node": "dark", "action": "start"})
+    later.offset += 50
+    state = copy.deepcopy(harness.reload(block).drill_state)
+    status, body = harness.call(block, "timeout", {"node": "dark"})
+    assert status == 400 and "not run out" in body["error"]
+    assert harness.reload(block).drill_state == state
+    later.offset += 10
+    assert harness.call(block, "timeout", {"node": "dark"})[0] == 200
+
+
+def test_a_decision_starts_the_next_timed_steps_clock_and_turning_the_timer_off_holds_it(harness, later):
+    xml = OUTAGE.replace('<step id="wait">', '<step id="wait" time_limit="20" timeout="info">')
+    block = harness.load(xml)
+    harness.call(block, "clock", {"node": "dark", "action": "start"})
+    later.offset += 61
+    status, body = harness.call(block, "timeout", {"node": "dark"})
+    assert body["view"]["clock"] == {"started": True, "limit": 20, "remaining": 20, "paused": False}
+    later.offset += 5
+    status, body = harness.call(block, "timer", {"enabled": False})
+    assert body["clock"]["paused"] is True and body["clock"]["remaining"] == 15
+    later.offset += 100
+    status, body = harness.call(block, "timer", {"enabled": True})
+    assert body["clock"] == {"started": True, "limit": 20, "remaining": 15, "paused": False}
+
+
+@pytest.mark.parametrize("payload", [{"node": "dark", "action": "reset"}, {"node": "dark"},
+                                     {"node": "dark", "action": "pause"}, {"node": "wait", "action": "start"}])
+def test_bad_clock_actions_are_refused(harness, payload):
+    block = harness.load(OUTAGE)
+    state = copy.deepcopy(harness.reload(block).drill_state)
+    status, body = harness.call(block, "clock", payload)
+    assert status == 400 and body["error"]
+    assert harness.reload(block).drill_state == state

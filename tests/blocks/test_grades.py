@@ -194,7 +194,7 @@ def test_mediacheck_says_what_counts_before_the_first_item(harness):
     block = harness.load(CHECK["02-assessment.xml"])
     html = block.render("student_view", {}).content
     counts = html.find("data-what-counts")
-    assert 0 < counts < html.find("data-item=") and "60%" in html[counts:html.find("data-item=")]
+    assert 0 < counts < html.find("data-item=") and "60\u00a0%" in html[counts:html.find("data-item=")]
     assert "only if you set it" in html[counts:html.find("data-item=")]
 
 
@@ -205,3 +205,25 @@ def test_mediacheck_slider_start_is_not_sent_as_a_chosen_confidence(harness):
     item = block.model.items[0]
     assert harness.call(block, "save_answer", {"item": item.id, "verdict": item.verdict, "confidence": 90})[0] == 200
     assert 'data-chosen="true"' in harness.reload(block).render("student_view", {}).content
+
+
+def test_a_practice_drill_rescored_after_a_free_replay_keeps_the_first_attempt(harness):
+    # Before: calculate_score (the instructor's Rescore) also graded the latest finished path, so a
+    # perfect ungraded replay after reading the debrief rescored a 0 % practice drill to 100 %.
+    block = harness.load(DRILL["04-power-outage-practice.xml"])
+    status, body = harness.call(block, "choose", {"node": "dark", "choice": "candles"})
+    assert status == 200 and body["view"]["finished"]
+    first = harness.reload(block).raw_earned
+    replay = [("restart", {}), ("choose", {"node": "dark", "choice": "radio"}),
+              ("choose", {"node": "info", "choice": "prepare"}),
+              ("pick", {"node": "kit", "items": ["water-supply", "food", "medicine", "battery-radio", "torch",
+                                                 "powerbank", "documents"]}),
+              ("choose", {"node": "night", "choice": "neighbour"}),
+              ("arrange", {"node": "siren", "order": ["stop", "tune", "listen", "act", "tell"]}),
+              ("choose", {"node": "emergency", "choice": "call-where"})]
+    for handler, payload in replay:
+        status, body = harness.call(block, handler, payload)
+        assert status == 200, body
+    stored = harness.reload(block)
+    assert stored.current_state()["finished"] and stored.raw_earned == first
+    assert stored.calculate_score().raw_earned == pytest.approx(first * stored.max_score())

@@ -127,3 +127,66 @@ def test_texts_in_the_init_args_are_decoded_exactly(workbench, page):
     page.locator(".nt-civicquiz").wait_for()
     decoded = page.evaluate("CivicquizStudent.unescape({a: ['&lt;/script&gt; &amp;amp; &quot;x&quot;', 3], b: null})")
     assert decoded == {"a": ['</script> &amp; "x"', 3], "b": None}
+
+
+def test_showanswer_choices_are_named_in_latvian_and_the_value_is_stored(workbench, page):
+    page.goto(f"{workbench}/scenario/{MINIMAL}/studio_view/?lang=lv")
+    studio = page.locator(".nt-cq-studio")
+    studio.wait_for()
+    select = studio.locator("select[id$='-showanswer']")
+    labels = select.locator("option").all_inner_texts()
+    assert "Pēc pirmā mēģinājuma" in labels and "Nekad" in labels
+    assert not [label for label in labels if "_" in label or label.islower()], labels
+    select.select_option(label="Pēc pirmā mēģinājuma")
+    page.locator("[data-save]").click()
+    page.wait_for_function("document.querySelector('[data-live]').textContent.includes('Saglabāts')")
+    page.reload()
+    studio.wait_for()
+    assert studio.locator("select[id$='-showanswer']").input_value() == "attempted_no_past_due"
+    assert page.js_errors == []
+
+
+def test_a_bad_setting_is_refused_naming_the_fields_label(workbench, page):
+    page.goto(f"{workbench}/scenario/{MINIMAL}/studio_view/?lang=lv")
+    studio = page.locator(".nt-cq-studio")
+    studio.wait_for()
+    studio.locator("input[id$='-pass']").fill("2")
+    studio.locator("input[id$='-mingroup']").fill("0")
+    page.locator("[data-save]").click()
+    error = studio.locator("[data-form-error]")
+    error.wait_for(state="visible")
+    assert "“Mazākā grupa, kuras atbildes tiek rādītas”" in error.inner_text()
+    assert "min_group" not in error.inner_text()
+    studio.locator("input[id$='-mingroup']").fill("")
+    page.locator("[data-save]").click()
+    page.wait_for_function("document.querySelector('.nt-cq-studio [data-form-error]').textContent.includes('0 līdz 1')")
+    assert "“Sekmīguma slieksnis (no 0 līdz 1)”" in error.inner_text()
+    assert "pass_threshold" not in error.inner_text()
+
+
+def test_author_view_names_the_mode_and_question_types_in_latvian(workbench, page):
+    page.goto(f"{workbench}/scenario/{PRACTICE}/author_view/?lang=lv")
+    bank = page.locator(".nt-civicquiz .nt-bank")
+    bank.wait_for()
+    text = bank.inner_text()
+    assert "Viena izvēle" in text and "Sakārtot secībā" in text
+    for raw in ("[single", "[multiple", "[truefalse", "[order", "[match", "[numeric"):
+        assert raw not in text, text
+
+
+def test_broken_olx_is_explained_with_its_line_in_latvian(workbench, page):
+    page.goto(f"{workbench}/scenario/{MINIMAL}/studio_view/?lang=lv")
+    page.locator(".nt-olx-editor").wait_for()
+    page.locator("[role=tab][data-view=olx]").click()
+    olx = page.locator("textarea[name=olx]")
+    olx.fill('<civicquiz mode="practice">\n<question id="q" type="single">')
+    page.locator(".nt-olx-editor [data-save]").click()
+    error = page.locator(".nt-olx-editor .nt-error")
+    error.wait_for(state="visible")
+    assert error.inner_text() == ("2. rinda: Elements <question>, kas atvērts 2. rindā, nav aizvērts: "
+                                  "OLX beidzas pirms </question>.")
+    olx.fill('<civicquiz mode="practice">\n<question id="q" type="single">R&D</question></civicquiz>')
+    page.locator(".nt-olx-editor [data-save]").click()
+    page.wait_for_function("document.querySelector('.nt-olx-editor .nt-error').textContent.includes('&amp;')")
+    assert error.inner_text().startswith("2. rinda: ")
+    assert "EntityRef" not in error.inner_text()

@@ -51,7 +51,7 @@ def test_keyboard_only_playthrough_with_feedback_announced_and_axe_clean(workben
     assert "7 no 10" in page.locator(".nt-cd-capacity").inner_text()
     tab_to(page, "Apstiprināt izvēli")
     page.keyboard.press("Enter")
-    page.locator(".nt-crisisdrill [data-feedback]").get_by_text("Šī uzdevuma rezultāts: 100%").wait_for()
+    page.locator(".nt-crisisdrill [data-feedback]").get_by_text("Šī uzdevuma rezultāts: 100\u00a0%").wait_for()
     tab_to(page, "ievietoju tikai pārbaudītu")
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelector('.nt-crisisdrill [data-status]').innerText.includes('10')")
@@ -72,11 +72,11 @@ def test_keyboard_only_playthrough_with_feedback_announced_and_axe_clean(workben
     page.wait_for_function("document.querySelector('.nt-crisisdrill [data-live]').textContent.includes('tagad ir')")
     tab_to(page, "Apstiprināt secību")
     page.keyboard.press("Enter")
-    page.locator(".nt-crisisdrill [data-feedback]").get_by_text("Šī uzdevuma rezultāts: 100%").wait_for()
+    page.locator(".nt-crisisdrill [data-feedback]").get_by_text("Šī uzdevuma rezultāts: 100\u00a0%").wait_for()
     tab_to(page, "sociālajam dienestam")
     page.keyboard.press("Enter")
     debrief = page.locator(".nt-crisisdrill [data-debrief]")
-    debrief.get_by_text("Tavs rezultāts: 100%.").wait_for()
+    debrief.get_by_text("Tavs rezultāts: 100\u00a0%.").wait_for()
     assert "Treniņš ir beidzies" in page.evaluate(
         "new Promise(r => setTimeout(() => r(document.querySelector('.nt-crisisdrill [data-live]').textContent), 200))")
     assert debrief.get_by_text("Mana rīcības kartīte").is_visible()
@@ -85,7 +85,7 @@ def test_keyboard_only_playthrough_with_feedback_announced_and_axe_clean(workben
     assert violations == [], describe(violations)
     # resume: a reload shows the finished drill, not the start
     page.reload()
-    page.locator(".nt-crisisdrill [data-debrief]").get_by_text("Tavs rezultāts: 100%.").wait_for()
+    page.locator(".nt-crisisdrill [data-debrief]").get_by_text("Tavs rezultāts: 100\u00a0%.").wait_for()
 
 
 def test_a_phone_width_screen_has_no_horizontal_scroll(workbench, page):
@@ -104,18 +104,32 @@ def test_a_phone_width_screen_has_no_horizontal_scroll(workbench, page):
     assert axe_violations(page) == []
 
 
+def start_countdown(page):
+    """The learner starts the countdown with the keyboard (its button: data-clock="start")."""
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('data-clock') === 'start'"):
+            break
+    else:
+        raise AssertionError("no Start the countdown button")
+    page.keyboard.press("Enter")
+    page.locator(".nt-cd-countdown").wait_for()
+
+
 def test_timer_can_be_paused_extended_and_turned_off_and_the_choice_persists(workbench, page):
     open_drill(page, workbench, OUTAGE_ASSESSMENT)
     countdown = page.locator(".nt-cd-countdown")
+    start_countdown(page)
     assert "60" in countdown.inner_text() or "59" in countdown.inner_text()
-    tab_to(page, "Pauze")
+    assert page.evaluate("document.activeElement.textContent") == "Pauze", "Start hands the focus to Pause"
     page.keyboard.press("Enter")
+    page.get_by_text("(apturēts)").wait_for()
     paused = countdown.inner_text()
     page.wait_for_timeout(1500)
-    assert countdown.inner_text() == paused and "(apturēts)" in paused
+    assert countdown.inner_text() == paused
     tab_to(page, "+30")
     page.keyboard.press("Enter")
-    assert "8" in countdown.inner_text() or "9" in countdown.inner_text()
+    page.wait_for_function("() => /: (8|9)\\d /.test(document.querySelector('.nt-cd-countdown').textContent)")
     tab_to(page, "Izslēgt taimeri")
     page.keyboard.press("Enter")
     page.get_by_text("Taimeris ir izslēgts.").first.wait_for()
@@ -176,4 +190,75 @@ def test_studio_form_editor_checks_the_graph_and_refuses_invalid_content(workben
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelector('[data-live]').textContent.includes('Saglabāts')")
     assert error.is_hidden()
+    assert page.js_errors == []
+
+
+# Issue 14, point 3: the countdown starts with the learner, survives a reload, and says when time ran out.
+
+class ServerTime:
+    """The blocks' clock in the live server (same process), moved on by `offset` seconds."""
+
+    def __init__(self):
+        import time
+        self.offset = 0.0
+        self._time = time.time
+
+    def time(self):
+        return self._time() + self.offset
+
+
+@pytest.fixture
+def server_time(monkeypatch):
+    import crisisdrill.block
+    import crisisdrill.timing
+    clock = ServerTime()
+    monkeypatch.setattr(crisisdrill.block, "time", clock)
+    monkeypatch.setattr(crisisdrill.timing, "time", clock)
+    return clock
+
+
+def seconds_left(page):
+    import re
+    return int(re.search(r"\d+", page.locator(".nt-cd-countdown").inner_text()).group())
+
+
+def test_the_countdown_starts_when_the_learner_starts_it_and_a_reload_keeps_the_time_left(workbench, page):
+    open_drill(page, workbench, OUTAGE_ASSESSMENT)
+    page.wait_for_timeout(2000)
+    assert page.locator(".nt-cd-countdown").count() == 0, "no time runs while the learner reads the intro"
+    assert page.locator("[data-clock='start']").count() == 1
+    start_countdown(page)
+    assert seconds_left(page) >= 59
+    assert page.evaluate("document.activeElement.getAttribute('data-clock')") == "pause"
+    page.wait_for_timeout(3000)
+    page.reload()
+    page.locator(".nt-cd-countdown").wait_for()
+    assert 50 <= seconds_left(page) <= 57, "a reload goes on with the time left, it does not start again"
+    timer = page.locator(".nt-crisisdrill [data-timer]")
+    for name in ("Pauze", "+30 sekundes", "Izslēgt taimeri"):
+        assert timer.get_by_role("button", name=name).count() == 1, name
+    timer.get_by_role("button", name="Pauze").click()
+    page.get_by_text("(apturēts)").wait_for()
+    paused = seconds_left(page)
+    page.reload()
+    page.get_by_text("(apturēts)").wait_for()
+    assert seconds_left(page) == paused, "a pause survives a reload"
+    assert page.js_errors == []
+
+
+def test_time_running_out_is_said_announced_and_focused(workbench, page, server_time):
+    page.goto(f"{workbench}/scenario/{OUTAGE_ASSESSMENT}/student_view/?lang=en")
+    page.locator(".nt-crisisdrill [data-heading]").wait_for()
+    start_countdown(page)
+    server_time.offset += 57  # the learner left the tab; three seconds are left when they come back
+    page.reload()
+    page.locator(".nt-cd-countdown").wait_for()
+    assert seconds_left(page) <= 3
+    notice = page.locator(".nt-crisisdrill [data-timeout]")
+    notice.wait_for(timeout=8000)
+    assert notice.get_attribute("role") == "alert"
+    assert "Time ran out." in notice.inner_text() and "The next situation is below." in notice.inner_text()
+    assert page.evaluate("document.activeElement.hasAttribute('data-timeout')"), "the message takes the focus"
+    assert "Tu gaidi" in page.locator(".nt-crisisdrill [data-body]").inner_text()
+    assert axe_violations(page) == []
     assert page.js_errors == []

@@ -112,3 +112,19 @@ def test_an_image_without_alt_text_is_refused_and_the_studio_view_is_axe_clean(w
         ).filter(e => !(e.labels && e.labels.length)).length""")
     assert unlabelled == 0
     assert page.js_errors == []
+
+
+def test_author_view_names_the_mode_and_item_kinds_in_latvian(workbench, page):
+    page.goto(f"{workbench}/scenario/{scenario_key('plūdi Vecrīgā')}/author_view/?lang=lv")
+    author = page.locator(".nt-mc-author")
+    author.wait_for()
+    assert author.locator("p").first.inner_text() in ("Režīms: Prakse", "Režīms: Pārbaude", "Režīms: Aptauja")
+    kinds = author.locator(".nt-mc-summary tbody td:nth-child(2)").all_inner_texts()
+    assert kinds and "Sociālo tīklu ieraksts" in kinds
+    assert not {"post", "headline", "message", "image", "article", "video"} & set(kinds), kinds
+
+
+def test_showanswer_choices_are_named_in_latvian(workbench, page):
+    open_studio(page, workbench, scenario_key("plūdi Vecrīgā"))
+    labels = page.locator(".nt-mc-studio select").filter(has_text="Nekad").locator("option").all_inner_texts()
+    assert "Pēc pirmā mēģinājuma" in labels and "attempted_no_past_due" not in labels

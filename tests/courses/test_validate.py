@@ -56,7 +56,7 @@ def test_missing_html_text_file(make_course, course_files):
 
 def test_malformed_xml_names_the_line(make_course, course_files):
     course_files["chapter/tst-ch1.xml"] = '<chapter display_name="x">\n  <sequential url_name="tst-s1">\n</chapter>\n'
-    finding = only_error(make_course(course_files), "not well-formed")
+    finding = only_error(make_course(course_files), "<sequential> element opened on line 2 is not closed")
     assert finding.file == "chapter/tst-ch1.xml" and finding.line == 3
 
 

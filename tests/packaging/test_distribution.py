@@ -1,5 +1,6 @@
 """The distribution builds with its compiled catalogs and installs from a git URL, as Tutor does."""
 
+import re
 import subprocess
 import sys
 import zipfile
@@ -13,11 +14,30 @@ BLOCKS = ("mediacheck", "crisisdrill", "civicquiz")
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory):
+def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("dist")
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
-                   check=True, capture_output=True)
-    return next(out.glob("noturiba_xblocks-*.whl"))
+    result = subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
+                            check=True, capture_output=True, text=True)
+    return next(out.glob("noturiba_xblocks-*.whl")), result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def wheel(built):
+    return built[0]
+
+
+def test_the_build_warns_of_no_ignored_package_folder(built):
+    _wheel, log = built
+    assert "would be ignored" not in log
+
+
+def test_wheel_carries_the_practice_images_of_the_block_scenarios(wheel):
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    scenarios = (ROOT / "xblocks" / "mediacheck" / "scenarios").glob("*.xml")
+    referenced = {name for path in scenarios for name in re.findall(r'src="/static/([^"]+)"', path.read_text())}
+    assert referenced
+    assert {f"mediacheck/public/practice/{name}" for name in referenced} <= names
 
 
 def test_no_compiled_catalog_is_committed():

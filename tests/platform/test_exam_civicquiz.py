@@ -156,6 +156,8 @@ def without_own_choices(html):
         node.attrib.pop("selected", None)
     for node in root.iter("textarea"):
         node.text = ""
+    for number in root.xpath("//span[contains(@class, 'nt-order-pos')]"):
+        number.text = ""  # the position an item has in the learner's own order
     for ordered in root.xpath("//ol[@data-order]"):
         items = sorted(ordered, key=lambda li: li.get("data-item"))
         for item in items:

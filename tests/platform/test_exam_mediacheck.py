@@ -213,7 +213,7 @@ def test_always_shows_correctness_as_before_so_the_comparison_can_tell(productio
     seen = play(production, atlas_root, olx(show_correctness="always"))
     right, wrong = seen["right"], seen["wrong"]
     assert right["responses"] != wrong["responses"] and right["page"] != wrong["page"]
-    assert f"{SCORE_LV}: 100 %." in right["page"] and NOT_SHOWN_LV not in right["page"]
+    assert f"{SCORE_LV}: 100\u00a0%." in right["page"] and NOT_SHOWN_LV not in right["page"]
     body = json.loads(right["responses"][-1])
     feedback = body["feedback"] if mode == "assessment" else {"last": body["feedback"]}
     assert all(fb["correct"] is True and fb["score"] == 1.0 for fb in feedback.values())
@@ -231,7 +231,7 @@ def test_past_due_hides_before_the_due_date_and_shows_after_it(production, atlas
     block.due = datetime(2020, 1, 1, tzinfo=UTC)  # the due date has passed
     block.save()
     html, _init = learner.view()
-    assert f"{SCORE_LV}: 100 %." in html and AFTER_DUE_LV not in html
+    assert f"{SCORE_LV}: 100\u00a0%." in html and AFTER_DUE_LV not in html
     island = lxml.html.fragment_fromstring(html, create_parent="div").xpath(
         "//script[@type='application/json']")[0].text
     feedback = json.loads(island)

@@ -237,8 +237,8 @@ def test_a_failed_save_keeps_the_modal_open_with_the_reason_and_loses_nothing(wo
     olx.wait_for()
     olx.fill(olx.input_value() + "<broken")
     state = press_modal_save(page)
-    assert save_calls(state)[-1][0] == "error" and "XML" in state["alerts"][-1]["message"]
-    assert state["open"] is True and "XML" in editor.locator(".nt-error").inner_text()
+    assert save_calls(state)[-1][0] == "error" and "rinda" in state["alerts"][-1]["message"]  # "Line N: ..."
+    assert state["open"] is True and "rinda" in editor.locator(".nt-error").inner_text()
     # Nothing was written: the learner still sees the saved drill, under its old title.
     other = page.context.new_page()
     other.goto(page.url.replace("studio_view", "student_view"))

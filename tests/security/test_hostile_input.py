@@ -158,6 +158,29 @@ def test_deeply_nested_json_answers_400_on_every_handler(harness, block_type):
     assert harness.export(harness.reload(block)) == before
 
 
+# Lone surrogates: JSON escapes that are no Unicode text ---------------------------------
+
+SURROGATES = [b'{"question": "\\ud800", "answer": 1}', b'{"answers": {"\\ud800": 1}}',
+              b'{"answers": {"wish": "\\udfff x"}}', b'{"content": {"items": [{"id": "\\ud800"}]}}']
+
+
+@pytest.mark.parametrize("block_type", BLOCK_TYPES)
+def test_lone_surrogates_answer_400_on_every_handler(harness, block_type):
+    # Before: a handler whose error message echoed the id, or a survey that stored the text,
+    # answered 500 (UTF-8 cannot encode a lone surrogate).
+    for name, xml in package_scenarios(block_type):
+        block = harness.load(xml)
+        before = harness.export(block)
+        for handler in handler_names(block_type):
+            for raw in SURROGATES:
+                request = Request.blank("/", method="POST", body=raw, content_type="application/json")
+                response = block.runtime.handle(block, handler, request)
+                assert response.status_code < 500, (name, handler, raw, response.status_code)
+                if response.content_type == "application/json":
+                    assert response.status_code == 400, (name, handler, raw, response.body[:200])
+        assert harness.export(harness.reload(block)) == before, name
+
+
 # Authoring handlers: authors and staff only ---------------------------------------
 
 class LmsLearner(UserService):

@@ -43,12 +43,13 @@ from noturiba.attempts import graded_attempt
 from noturiba.base import ContentBlock
 from noturiba.handlers import Field, HandlerError, json_handler, validated
 from noturiba.html import plain_text
-from noturiba.messages import Message
-from noturiba.scoring import SHOWANSWER_CHOICES, ScoringMixin, attempts_left_message
+from noturiba.messages import Message, percent
+from noturiba.scoring import ScoringMixin, attempts_left_message
 from noturiba.secrecy import bound_learner
 from noturiba.survey import policy
 
 from . import aggregates, attempt_rules, content, grading, views
+from .labels import TYPE_LABELS
 from .staff import StaffMixin
 
 PREVIEW_NOT_COUNTED = Message("Studio preview: these answers are not recorded and not counted.")
@@ -155,7 +156,7 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
         for view in questions:
             view["legend"] = self.t.render(views.legend_message(view["number"], total))
         progress = views.progress_message(len(answers), total)
-        pass_text = Message("Pass mark: {percent}%.", percent=round(self.pass_threshold * 100))
+        pass_text = Message("Pass mark: {percent}.", percent=percent(self.pass_threshold * 100))
         closed = self.graded_answer_refusal() if model.mode != "survey" else None
         ctx = {"display_name": self.display_name, "uid": self.dom_id(), "mode": model.mode,
                "questions": questions, "certainty": model.certainty, "total": total,
@@ -196,7 +197,8 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
         except ValueError as error:
             problems = [("error", self.t.render(error))]
         model = self.model
-        questions = [{"id": q.id, "type": q.type, "topic": q.topic, "prompt": plain_text(q.prompt)}
+        questions = [{"id": q.id, "type": self.t.gettext(TYPE_LABELS[q.type]), "topic": q.topic,
+                      "prompt": plain_text(q.prompt)}
                      for q in model.questions]
         html = self.render_template("author.html", {
             "display_name": self.display_name, "mode": model.mode, "questions": questions, "draw": model.draw,
@@ -219,7 +221,7 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
                                    init_args={"namespace": self.i18n_js_namespace, "uid": uid + "-form",
                                               "settings": settings,
                                               "default_min_group": self.platform_min_group(),
-                                              "showanswer_choices": list(SHOWANSWER_CHOICES)})
+                                              "showanswer_choices": self.showanswer_choices()})
 
     def public_view(self, context=None):
         if not self.is_configured():
@@ -237,7 +239,8 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
         noturiba.secrecy): no question of a graded quiz, only counts (content.public)."""
         layout = self.layout() if self.is_configured() and bound_learner(self) else None
         return {**content.public(self.model, layout), "display_name": self.display_name,
-                "min_group": self.min_group(), "configured": self.is_configured()}
+                "min_group": self.min_group(), "configured": self.is_configured(),
+                "language": self.content_language()}
 
     # Handlers --------------------------------------------------------------
 

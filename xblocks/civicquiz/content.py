@@ -33,6 +33,7 @@ from noturiba import olx
 from noturiba.html import bounded_html, images_without_alt, sanitize
 from noturiba.messages import Message, Problem
 
+from .labels import field_label
 from .model import (  # noqa: F401  (the module contract re-exports the model)
     ATTRIBUTES,
     CHILDREN,
@@ -108,7 +109,7 @@ def _text(data, key, default="", limit=200_000):
     if value is None:
         value = default
     if not isinstance(value, str) or len(value) > limit:
-        raise ContentError(Message("The field {name} must be a text.", name=key))
+        raise ContentError(Message("“{name}” must be a text.", name=field_label(key)))
     return NOT_XML.sub("", value)  # pasted text may carry them; they are invisible and OLX cannot store them
 
 
@@ -127,18 +128,18 @@ def _int(data, key, default=None, minimum=None, maximum=None):
     if value is None or value == "":
         return default
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise ContentError(Message("The field {name} must be a whole number.", name=key))
+        raise ContentError(Message("“{name}” must be a whole number.", name=field_label(key)))
     try:
         number = int(str(value).strip()) if isinstance(value, str) else value
     except ValueError:
-        raise ContentError(Message("The field {name} must be a whole number.", name=key)) from None
+        raise ContentError(Message("“{name}” must be a whole number.", name=field_label(key))) from None
     if isinstance(number, float):
         if not number.is_integer():
-            raise ContentError(Message("The field {name} must be a whole number.", name=key))
+            raise ContentError(Message("“{name}” must be a whole number.", name=field_label(key)))
         number = int(number)
     if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
-        raise ContentError(Message("The field {name} must be between {minimum} and {maximum}.",
-                                   name=key, minimum=minimum, maximum=maximum))
+        raise ContentError(Message("“{name}” must be between {minimum} and {maximum}.",
+                                   name=field_label(key), minimum=minimum, maximum=maximum))
     return number
 
 
@@ -146,14 +147,15 @@ def _float(data, key, qid):
     value = data.get(key)
     if value is None or value == "":
         return None
+    not_a_number = Message("Question {id}: “{name}” must be a number.", id=qid, name=field_label(key))
     if isinstance(value, bool):
-        raise ContentError(Message("Question {id}: the {name} must be a number.", id=qid, name=key))
+        raise ContentError(not_a_number)
     try:
         number = float(value.strip().replace(",", ".")) if isinstance(value, str) else float(value)
     except (TypeError, ValueError):
-        raise ContentError(Message("Question {id}: the {name} must be a number.", id=qid, name=key)) from None
+        raise ContentError(not_a_number) from None
     if not math.isfinite(number):
-        raise ContentError(Message("Question {id}: the {name} must be a number.", id=qid, name=key))
+        raise ContentError(not_a_number)
     return number
 
 
@@ -189,7 +191,7 @@ def from_json(data):
         raise ContentError(Message("The mode must be one of: {choices}.", choices=", ".join(MODES)))
     for flag in ("shuffle", "certainty"):
         if not isinstance(data.get(flag, False), bool):
-            raise ContentError(Message("The field {name} must be true or false.", name=flag))
+            raise ContentError(Message("“{name}” must be true or false.", name=field_label(flag)))
     questions_data = data.get("questions", [])
     if not isinstance(questions_data, list) or len(questions_data) > MAX_QUESTIONS:
         raise ContentError(Message("A quiz may hold at most {limit} questions.", limit=MAX_QUESTIONS))
@@ -269,7 +271,11 @@ def validate(model):
     if model.draw is not None and model.draw < 1:
         error(Message("The number of questions drawn must be at least 1."))
     if model.min_group is not None and model.min_group < 1:
-        error(Message("The smallest group shown (min_group) must be at least 1."))
+        error(Message("“{name}” must be at least 1.", name=field_label("min_group")))
+    elif model.min_group is not None and model.min_group < DEFAULT_MIN_GROUP and model.mode == "survey":
+        warning(Message("With “{name}” below {default}, learners comparing two views can work out how one "
+                        "person answered; keep it at {default} or more unless the answers are not sensitive.",
+                        name=field_label("min_group"), default=DEFAULT_MIN_GROUP))
     if model.certainty and model.mode == "survey":
         error(Message("Certainty-based marking needs right answers; it cannot be used in survey mode."))
     for q in model.questions:

@@ -14,7 +14,7 @@ from xblock.core import XBlock
 
 from noturiba.handlers import HandlerError, json_handler, validated
 from noturiba.html import plain_text
-from noturiba.messages import Message, PluralMessage
+from noturiba.messages import Message, PluralMessage, percent
 
 from . import aggregates, views
 
@@ -53,8 +53,8 @@ class StaffMixin:
                "hidden_text": self.t.render(PluralMessage(
                    "The answers are broken down once at least {count} learner has answered.",
                    "The answers are broken down once at least {count} learners have answered.", minimum)),
-               "pass_text": self.t.render(Message("Pass rate: {percent}% ({passed} of {total}).",
-                                                  percent=report["pass_percent"], passed=report["passed"],
+               "pass_text": self.t.render(Message("Pass rate: {percent} ({passed} of {total}).",
+                                                  percent=percent(report["pass_percent"] or 0), passed=report["passed"],
                                                   total=report["pass_total"]))}
         return self.render_template("staff.html", ctx)
 

@@ -4,6 +4,8 @@ Learner state (user_state, by id): `drill_state` = {"node": current node id,
 "vars": {variable id: value}, "path": [entries, see grading.py, each with "at"
 (epoch seconds)], "finished": bool, "round": int (the attempt count at its start: with the learner
 key it seeds the order of choices and options, shuffle.py)};
+`drill_state["clock"]` is the clock of the current timed step (clock.py: when the learner started
+it, pauses, extensions; a reload never resets it);
 `timer_enabled` (the learner's timer preference, WCAG 2.2.1); `attempts`
 (ScoringMixin) counts finished attempts; `best_path` is the path of the attempt
 whose score is kept (what a rescore grades again).
@@ -37,25 +39,28 @@ message, in practice mode too, and the page says so instead of offering them.
 import time
 
 from xblock.core import XBlock
-from xblock.fields import Boolean, Dict, List, Scope
+from xblock.fields import Dict, List, Scope
 
 from noturiba import attempts, events
 from noturiba.attempts import graded_attempt
 from noturiba.base import ContentBlock
+from noturiba.fragments import editor_json
 from noturiba.handlers import Field, HandlerError, json_handler, validated
 from noturiba.html import sanitize
 from noturiba.messages import Message
-from noturiba.scoring import SHOWANSWER_CHOICES, ScoringMixin, attempts_left_message
+from noturiba.scoring import SETTING_LABELS, ScoringMixin, attempts_left_message
 from noturiba.secrecy import bound_learner
 
+from . import clock as clocks
 from . import content, grading, views
 from .content import Ending
+from .timing import TimerMixin
 
 # The learner view's scripts, in load order (crisisdrill.js, the last, is the runner; the others are its parts).
 LEARNER_JS = ("crisisdrill_dom.js", "crisisdrill_timer.js", "crisisdrill_debrief.js", "crisisdrill.js")
 
 
-class CrisisDrillBlock(ScoringMixin, ContentBlock):
+class CrisisDrillBlock(TimerMixin, ScoringMixin, ContentBlock):
     """A branching crisis-preparedness drill (OLX: ../shared/OLX.md, crisisdrill)."""
 
     content_api = content
@@ -65,12 +70,11 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
     has_custom_completion = True
     completion_mode = "completable"
     AUTHORING_HANDLERS = ContentBlock.AUTHORING_HANDLERS | {"inspect"}
+    SETTING_LABELS = {**SETTING_LABELS, "showanswer": Message("Show better options")}
 
     drill_state = Dict(default={}, scope=Scope.user_state, help="The learner's current attempt (ids only).")
     best_path = List(default=[], scope=Scope.user_state,
                      help="The path of the attempt whose score is kept (ids only; rescoring grades it again).")
-    timer_enabled = Boolean(default=True, scope=Scope.user_state,
-                            help="The learner's timer preference (off = no time limits).")
 
     workbench_scenarios = classmethod(lambda cls: cls.scenarios_from_package())
 
@@ -152,7 +156,7 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
     def view(self, state=None):
         state = state or self.current_state()
         return views.learner_view(self.model, state, facts=self.facts(state), gettext=self.t.gettext, rich=self.rich,
-                                  learner=self.learner_key() if bound_learner(self) else None)
+                                  learner=self.learner_key() if bound_learner(self) else None, now=time.time())
 
     # Views -----------------------------------------------------------------
 
@@ -195,9 +199,9 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
         olx_html = self.olx_editor_html()
         editor = {"content": content.to_json(self.model),
                   "settings": self.editable_settings(),
-                  "showanswer_choices": list(SHOWANSWER_CHOICES)}
+                  "showanswer_choices": self.showanswer_choices()}
         form_html = self.render_template("studio.html", {"display_name": self.display_name, "uid": uid + "-form",
-                                                         "editor_json": views.script_json(editor)})
+                                                         "editor_json": editor_json(editor)})
         return self.build_fragment(form_html + olx_html, js=("noturiba/olx_editor.js", "crisisdrill_studio.js"),
                                    css=("crisisdrill.css",), init="CrisisdrillStudio",
                                    init_args={"namespace": self.i18n_js_namespace, "uid": uid + "-form"})
@@ -216,7 +220,8 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
     def student_view_data(self, context=None):
         model = self.model
         data = content.public(model)
-        data.update(display_name=self.display_name, intro=sanitize(model.intro), configured=self.is_configured())
+        data.update(display_name=self.display_name, intro=sanitize(model.intro), configured=self.is_configured(),
+                    language=self.content_language())
         if data["start"]:
             data["start"] = views.safe_node(model, model.node(model.start), content.initial_values(model))
         return data
@@ -245,11 +250,16 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
         return state, item
 
     def _advance(self, state, entry, target):
-        """Record `entry`, move to `target`; finishing at an ending counts the attempt and publishes."""
-        entry["at"] = int(time.time())
+        """Record `entry`, move to `target`; finishing at an ending counts the attempt and publishes.
+        A timed target's clock starts now: the learner's decision shows it (a timer turned off holds it)."""
+        now = time.time()
+        entry["at"] = int(now)
         state["path"] = [*state["path"], entry]
         state["node"] = target
         item = self.model.node(target)
+        state.pop("clock", None)
+        if self._timed(item):
+            state["clock"] = clocks.start(item.id, now, paused=not self.timer_enabled)
         result = None
         if isinstance(item, Ending):
             state["path"].append({"node": item.id, "at": entry["at"]})
@@ -318,16 +328,6 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
         return self._reply(state, views.node_feedback(order, entry, self.rich))
 
     @json_handler
-    def timeout(self, data, suffix=""):
-        data = validated(data, node=Field(str, max_length=100))
-        state, step = self._active(data["node"], "step")
-        if not (self.model.timer and step.timeout and step.time_limit and self.timer_enabled):
-            raise HandlerError(Message("This situation has no time limit."))
-        events.emit(self, "timer", "expired", node=step.id)
-        self._advance(state, {"node": step.id, "timeout": True}, step.timeout)
-        return self._reply(state)
-
-    @json_handler
     def restart(self, data, suffix=""):
         """A fresh attempt. In assessment mode a restart after a decision ends (and grades) the current one."""
         validated(data)
@@ -351,12 +351,6 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
         events.emit(self, "drill", "abandoned", score=result.score, critical=bool(result.critical),
                     decisions=len(state["path"]), attempt=self.attempts)
 
-    @json_handler
-    def timer(self, data, suffix=""):
-        data = validated(data, enabled=Field(bool))
-        self.timer_enabled = data["enabled"]
-        return {"timer_enabled": self.timer_enabled}
-
     # Scoring -------------------------------------------------------------------
 
     def _keep_best(self, path, score, finished):
@@ -373,13 +367,14 @@ class CrisisDrillBlock(ScoringMixin, ContentBlock):
     def calculate_score(self):
         """Rescore what play keeps, the best attempt, graded again with the current content and pass mark.
 
-        The kept best path and the latest finished path are graded; the higher counts. A state saved
-        before best paths were kept has its stored score instead of a best path.
+        The kept best path and, in assessment, the latest finished path are graded; the higher counts.
+        In practice only the first attempt is graded, so a later (free) replay is never rescored. A state
+        saved before best paths were kept has its stored score instead of a best path.
         """
         model = self.model
         scores = [grading.grade(model, self.best_path, self.pass_threshold).score if self.best_path
                   else (self.raw_earned or 0.0)]
         state = self.current_state()
-        if state.get("finished"):
+        if state.get("finished") and model.mode == "assessment":
             scores.append(grading.grade(model, state["path"], self.pass_threshold).score)
         return self.score_of(max(scores))

@@ -6,12 +6,13 @@ markup sanitised. Nothing here sends a goto, points, critical flags, feedback
 or a future node before it is due, nor a result while show_correctness hides it.
 """
 
+import time
 
 from noturiba.fragments import escaped_json
 from noturiba.html import plain_text, sanitize
 from noturiba.messages import N_
 
-from . import content, grading, graph
+from . import clock, content, grading, graph
 from .content import Checklist, Ending, Order, Step
 
 # The personal action card's defaults (CONTENT.md): shown where the drill has no <card>.
@@ -68,10 +69,11 @@ def node_feedback(item, entry, rich=sanitize):
 
 def card(model, gettext, rich=sanitize):
     authored = model.card or content.Card()
-    parts = {}
+    parts = {"authored": {}}
     for key in ("prepare", "call", "listen"):
         text = getattr(authored, key)
         parts[key] = rich(text) if text else sanitize("<p>" + plain_text(gettext(CARD_DEFAULTS[key])) + "</p>")
+        parts["authored"][key] = bool(text)  # the defaults are in the interface language, the author's not
     return parts
 
 
@@ -129,12 +131,13 @@ def debrief(model, state, result, *, reveal_better, gettext, rich=sanitize, hidd
     return view
 
 
-def learner_view(model, state, *, facts, gettext, rich=sanitize, learner=None):
+def learner_view(model, state, *, facts, gettext, rich=sanitize, learner=None, now=None):
     """Everything the learner's page needs now. `facts`: mode-independent block facts (attempts, pass...).
 
     With `facts["results_hidden"]` (show_correctness) the view has no verdict, no ending rating and a
     hidden debrief; `learner` (the learner key) seeds the order of choices and options;
-    `facts["closed"]` (past the due date) tells the page to offer no decision.
+    `facts["closed"]` (past the due date) tells the page to offer no decision. A timed step has
+    `clock` (clock.public: started, seconds left, paused), so a reload goes on where the page was.
     """
     node = model.node(state.get("node"))
     values = state.get("vars") or content.initial_values(model)
@@ -150,6 +153,10 @@ def learner_view(model, state, *, facts, gettext, rich=sanitize, learner=None):
     view["node"] = safe_node(model, node, values, rich, learner=learner, round_=state.get("round", 0))
     if hidden:
         view["node"].pop("rating", None)
+    limit = view["node"].get("time_limit")
+    if limit and not state.get("finished"):
+        now = time.time() if now is None else now
+        view["clock"] = clock.public(clock.of(state, node.id), limit, now)
     if state.get("finished"):
         result = grading.grade(model, state.get("path"), facts["pass"])
         view["debrief"] = debrief(model, state, result, reveal_better=facts["reveal"], gettext=gettext, rich=rich,

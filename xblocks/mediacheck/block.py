@@ -52,6 +52,7 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
     i18n_js_namespace = "NoturibaMediacheckI18n"
     block_settings_key = "mediacheck"
     has_custom_completion = True
+    SETTING_LABELS = {**ContentBlock.SETTING_LABELS, "showanswer": Message("When learners see the answers")}
 
     answers = Dict(default={}, scope=Scope.user_state, help="Current answer per item id (drafts and checked).")
     opened = Dict(default={}, scope=Scope.user_state, help="Lead ids the learner opened, per item id.")
@@ -149,8 +150,12 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
     def author_view(self, context=None):
         if not self.is_configured():
             return self.not_configured_view(author=True)
+        gettext = self.t.gettext
+        items = views.author_summary(self)
+        for item in items:
+            item["kind"] = gettext(views.KIND_LABELS.get(item["kind"], item["kind"]))
         html = self.render_template("author.html", {
-            "display_name": self.display_name, "mode": self.model.mode, "items": views.author_summary(self),
+            "display_name": self.display_name, "mode": gettext(views.MODE_LABELS[self.model.mode]), "items": items,
             "problems": [self.t.render(p.message) for p in content.validate(self.model)],
         })
         return self.build_fragment(html, css=("mediacheck.css",))
@@ -179,7 +184,7 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
         """Mobile / API: the public projection only (see README of the block: no answers)."""
         learner = self.learner_key() if bound_learner(self) else None
         data = content.public(self.model, self.t.gettext, lambda item: views.ordered_leads(item, learner))
-        data.update(display_name=self.display_name, configured=self.is_configured())
+        data.update(display_name=self.display_name, configured=self.is_configured(), language=self.content_language())
         return data
 
     # Handlers --------------------------------------------------------------------

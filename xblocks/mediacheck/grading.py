@@ -31,7 +31,7 @@ items judged accurate - true items) (counts, as in MIST-20).
 
 from dataclasses import dataclass
 
-from noturiba.messages import Message
+from noturiba.messages import Message, percent
 from noturiba.scoring import cbm_fraction
 
 from .content import FALSE_VERDICTS, TRUE_VERDICT, segment_flags
@@ -122,10 +122,10 @@ def what_counts(model):
     """What the learner reads before the first item: how an answer is scored (Messages; none in surveys)."""
     if model.mode == "survey" or not model.items:
         return []
-    lines = [Message("Each item counts equally. Your verdict is worth {verdict}% of an item, the red flags you "
-                     "mark {flags}% and the leads you open {leads}%; where an item has no red flags or no useful "
-                     "leads, their share goes to the verdict.", verdict=round(VERDICT_WEIGHT * 100),
-                     flags=round(FLAGS_WEIGHT * 100), leads=round(LEADS_WEIGHT * 100)),
+    lines = [Message("Each item counts equally. Your verdict is worth {verdict} of an item, the red flags you "
+                     "mark {flags} and the leads you open {leads}; where an item has no red flags or no useful "
+                     "leads, their share goes to the verdict.", verdict=percent(VERDICT_WEIGHT * 100),
+                     flags=percent(FLAGS_WEIGHT * 100), leads=percent(LEADS_WEIGHT * 100)),
              Message("Red flags: marking the suspicious parts counts, marking innocent parts costs a little. "
                      "Leads: opening the useful ones counts, opening every lead just in case costs a little.")]
     if model.confidence:

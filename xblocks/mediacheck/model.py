@@ -11,7 +11,9 @@ them back where the author put them; `Item.flags` is derived from the body.
 
 Segments: the body a learner sees is a sequence of toggle buttons ("segments")
 computed here: one per word (a run of text between spaces, punctuation kept with
-its word), cut without looking at the flags, so the buttons of two texts that
+its word; a Latvian ordinal such as a date's "1997." stays with the lower-case word
+after it, "1997. gada", a digit group with its number, "10 000", and a no-break
+space never cuts), cut without looking at the flags, so the buttons of two texts that
 differ only in where the flags are are the same. Segment ids are opaque ("s0",
 "s1", ... in document order); only the server knows which flag (if any) holds a
 segment: the flag of the first flagged character of the word.
@@ -117,7 +119,22 @@ class MediaCheck:
 # Body markup: flags and segments -----------------------------------------------
 
 _BLOCK_TAGS = {"p", "li", "blockquote", "figure", "figcaption", "ul", "ol"}
-_WORD = re.compile(r"\S+")
+_WORD = re.compile(r"(?:[^\s]|[\u00a0\u202f\u2007])+")
+_ORDINAL = re.compile(r"\d+\.")  # "1997." "4." before "gada", "marts", "pants"
+_GROUPED = re.compile(r"\d{1,3}(?:\u00a0\d{3})*")  # "10" before "000"
+_GROUP = re.compile(r"\d{3}(?!\w)")
+_NBSP = "\u00a0"
+
+
+def _joins(before, word):
+    """Whether `word` belongs to the button before it: text only, never the flags."""
+    if not any(char.isalnum() for char in word):
+        return " "  # bare punctuation ("–", "!!!") joins the word before it, so every button holds a word
+    if _ORDINAL.fullmatch(before) and word[0].islower():
+        return _NBSP
+    if _GROUPED.fullmatch(before) and _GROUP.match(word):
+        return _NBSP
+    return None
 _BREAK = object()
 
 
@@ -178,10 +195,10 @@ def segments(markup):
         words = []
         for match in _WORD.finditer(joined):
             flag = next((owner for owner in owners[match.start():match.end()] if owner), None)
-            if words and not any(char.isalnum() for char in match.group()):
-                # Bare punctuation ("–", "!!!") joins the word before it, so every button holds a word.
+            glue = _joins(words[-1].text, match.group()) if words else None
+            if glue:
                 last = words[-1]
-                words[-1] = Segment(last.id, f"{last.text} {match.group()}", last.flag or flag, last.gap)
+                words[-1] = Segment(last.id, f"{last.text}{glue}{match.group()}", last.flag or flag, last.gap)
                 continue
             words.append(Segment(f"s{counter}", match.group(), flag, bool(words)))
             counter += 1

@@ -18,8 +18,8 @@ from django.utils.safestring import mark_safe
 
 from noturiba.fragments import json_island
 from noturiba.html import sanitize
-from noturiba.messages import N_, Message
-from noturiba.scoring import SHOWANSWER_CHOICES, attempts_left_message
+from noturiba.messages import N_, Message, percent
+from noturiba.scoring import attempts_left_message
 
 from . import content, grading
 
@@ -112,6 +112,8 @@ def card(block, item, number, total, interactive=True):
         "card": view, "uid": block.dom_id(), "interactive": interactive, "mode": block.model.mode,
         "verdicts": verdict_options(block), "confidence": block.model.confidence,
         "closed": closed_message(block) if interactive else None,
+        "confidence_label": block.t.render(Message("How sure are you? ({low} = guessing, {high} = certain)",
+                                                   low=percent(50), high=percent(100))),
     }))
     return view
 
@@ -175,7 +177,7 @@ def status(block):
         return lines
     if block.raw_earned is not None and (model.mode == "practice" or block.submitted):
         lines.append(hidden_notice(block) or block.t.render(
-            Message("Your score: {percent} %.", percent=round(100 * block.raw_earned))))
+            Message("Your score: {percent}.", percent=percent(100 * block.raw_earned))))
     closed = closed_message(block)
     if model.mode == "assessment" and closed:
         lines.append(closed)
@@ -267,11 +269,11 @@ def studio(block):
     kinds = [{"id": kind, "label": gettext(KIND_LABELS[kind])} for kind in content.KINDS]
     context = {"uid": uid, "display_name": block.display_name, "kinds": kinds}
     context["model_island"], model_id = json_island(block, "studio-model", {
-        "content": content.to_json(block.model), "scale": verdict_options(block)})
+        "content": content.to_json(block.model), "scale": verdict_options(block)}, editor=True)
     init_args = {
         "namespace": block.i18n_js_namespace, "uid": uid, "model_id": model_id,
         "settings": block.editable_settings(),
-        "showanswer_choices": list(SHOWANSWER_CHOICES), "kinds": kinds,
+        "showanswer_choices": block.showanswer_choices(), "kinds": kinds,
         "modes": [{"id": mode, "label": gettext(MODE_LABELS[mode])} for mode in content.MODES],
     }
     return context, init_args

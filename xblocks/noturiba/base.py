@@ -2,6 +2,8 @@
 
 import hashlib
 import hmac
+import re
+from copy import copy
 from importlib import resources
 
 from lxml import etree
@@ -12,10 +14,10 @@ from xblock.validation import Validation, ValidationMessage
 from .fragments import build_fragment, render_kit_template, render_template
 from .handlers import Field as HField
 from .handlers import HandlerError, json_handler, validated
-from .i18n import translator
+from .i18n import current_language, translator
 from .messages import N_, Message
 from .olx import MAX_OLX_BYTES, OlxError, check_tree, error_at, local_name, parse_string
-from .scoring import SHOWANSWER_CHOICES
+from .scoring import SETTING_LABELS, SHOWANSWER_CHOICES, showanswer_choices
 
 # Studio creates a block from field defaults (content = {}; PLATFORM.md section 0): until its author
 # adds content, authors see NOT_CONFIGURED with the block's EMPTY_HINT, learners NOT_READY.
@@ -23,6 +25,11 @@ NOT_CONFIGURED = Message("This exercise is not configured yet.")
 NOT_READY = Message("This activity is not ready yet.")
 OPEN_EDITOR = Message("Open the editor")
 AUTHORS_ONLY = Message("Only the course's authors and staff may edit or check this exercise.")
+# The language author content is in when neither the OLX nor XBLOCK_SETTINGS says (the courses are Latvian).
+DEFAULT_CONTENT_LANGUAGE = "lv"
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$")
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ps", "ur", "yi"})
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 class NotConfiguredValidation(Validation):
@@ -87,8 +94,32 @@ class NoturibaBlock(XBlock):
         """The block's Translator (gettext, ngettext, render(Message))."""
         return translator(self)
 
+    content_language_field = String(
+        display_name=N_("Language of the content"), default="", scope=Scope.settings,
+        help=N_("The language the exercise's texts are written in, as a language code (lv, en, ru). "
+                "Empty: the platform's setting for the block, else Latvian."))
+
+    def content_language(self):
+        """The language of the author content (issue 14): the block's OLX `xml:lang`, else
+        XBLOCK_SETTINGS[<block>]["content_language"], else "lv". The interface follows the learner."""
+        for value in (self.content_language_field, self._block_settings().get("content_language")):
+            if isinstance(value, str) and LANGUAGE_TAG.match(value.strip()):
+                return value.strip()
+        return DEFAULT_CONTENT_LANGUAGE
+
+    def _block_settings(self):
+        service = self.runtime.service(self, "settings")
+        bucket = service.get_settings_bucket(self) if service and hasattr(self, "block_settings_key") else None
+        return bucket if isinstance(bucket, dict) else {}
+
+    def language_context(self):
+        """What every template gets: `ui_lang` for the block's root, `content_lang`/`content_dir` for author content."""
+        content_lang = self.content_language()
+        rtl = content_lang.split("-")[0].lower() in RTL_LANGUAGES
+        return {"ui_lang": current_language(), "content_lang": content_lang, "content_dir": "rtl" if rtl else "ltr"}
+
     def render_template(self, name, context=None):
-        return render_template(self, name, context)
+        return render_template(self, name, {**self.language_context(), **(context or {})})
 
     def build_fragment(self, html, **kwargs):
         return build_fragment(self, html, **kwargs)
@@ -124,7 +155,7 @@ class ContentBlock(NoturibaBlock):
 
     content_api = None
     # OLX attribute -> field name, where the attribute is no valid Python name.
-    ATTRIBUTE_FIELDS = {"pass": "pass_threshold"}
+    ATTRIBUTE_FIELDS = {"pass": "pass_threshold", XML_LANG: "content_language_field"}
 
     content = Dict(default={}, scope=Scope.content,
                    help="The block's content model as JSON (OLX children and owned attributes).")
@@ -327,13 +358,22 @@ class ContentBlock(NoturibaBlock):
         "pass_threshold": HField(float, required=False, minimum=0, maximum=1),
     }
 
+    # The labels the block's Studio form shows for these settings (errors name a setting by it).
+    SETTING_LABELS = SETTING_LABELS
+
     def editable_settings(self):
         """The current values of the scoring settings a form editor shows (only fields this block has)."""
         return {name: getattr(self, name) for name in self.EDITABLE_SETTINGS if name in self.fields}
 
+    def showanswer_choices(self):
+        """The form's choices of `showanswer`: [[stored value, label in the author's language]]."""
+        return showanswer_choices(self.t.gettext)
+
     def checked_settings(self, settings):
         """The scoring settings a form editor sent, checked; only fields this block has."""
-        fields = {name: spec for name, spec in self.EDITABLE_SETTINGS.items() if name in self.fields}
+        fields = {name: copy(spec) for name, spec in self.EDITABLE_SETTINGS.items() if name in self.fields}
+        for name, spec in fields.items():
+            spec.label = self.SETTING_LABELS.get(name)
         values = validated(settings, **fields)
         # Only what was sent changes; an explicit null max_attempts means unlimited.
         return {name: value for name, value in values.items()

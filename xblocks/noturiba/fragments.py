@@ -66,6 +66,13 @@ def build_fragment(block, html, *, js=(), css=(), init=None, init_args=None):
     return fragment
 
 
+def editor_json(value):
+    """escaped_json for data an editor writes back: "/" also escaped, so that the platform's
+    rewriting of quoted /static/ links in rendered HTML (static_replace) cannot turn the author's
+    /static/ paths into this course run's asset URLs, which a save would then store."""
+    return escaped_json(value).replace("/", "\\/")
+
+
 def escaped_json(value):
     """`value` as JSON that is safe inside a <script> element (<, > and & as unicode escapes).
 
@@ -77,8 +84,10 @@ def escaped_json(value):
         {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"})
 
 
-def json_island(block, name, value):
-    """(HTML, element id) of a <script type="application/json"> island for the block's script."""
+def json_island(block, name, value, editor=False):
+    """(HTML, element id) of a <script type="application/json"> island for the block's script
+    (`editor`: data a Studio editor saves back, see editor_json)."""
     element_id = f"{block.dom_id()}-{name}"
-    island = f'<script id="{element_id}" type="application/json">{escaped_json(value)}</script>'
+    data = editor_json(value) if editor else escaped_json(value)
+    island = f'<script id="{element_id}" type="application/json">{data}</script>'
     return mark_safe(island), element_id  # noqa: S308 - the JSON is escaped above

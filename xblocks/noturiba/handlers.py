@@ -75,7 +75,9 @@ def json_handler(func):
             return json_response({"error": render(Message("The request is too large."))}, 400)
         try:
             payload = json.loads(body.decode("utf-8"))
-        except (ValueError, UnicodeDecodeError):
+            # "\ud800" escapes decode to lone surrogates, which no UTF-8 response or database takes.
+            json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        except (ValueError, UnicodeError):
             return json_response({"error": render(Message("The request is not valid JSON."))}, 400)
         except RecursionError:
             payload = TOO_DEEP
@@ -101,11 +103,13 @@ class Field:
     """What one key of a handler's JSON object may hold.
 
     kind: str, int, float, bool, list or dict; `items` is the Field of list
-    elements and dict values (dict keys are strings).
+    elements and dict values (dict keys are strings). `label` (a Message) is the
+    name the trainer sees on the form; its errors then name it instead of the key.
     """
 
     def __init__(self, kind, *, required=True, max_length=2000, max_items=500,
-                 minimum=None, maximum=None, choices=None, items=None):
+                 minimum=None, maximum=None, choices=None, items=None, label=None):
+        self.label = label
         self.kind = kind
         self.required = required
         self.max_length = max_length
@@ -128,6 +132,8 @@ class Field:
         return self.max_items if self.kind in (list, dict) else self.max_length
 
     def _problem(self, value, name):
+        if self.label:
+            return self._labelled_problem(value)
         kind = self.kind
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
@@ -149,6 +155,30 @@ class Field:
             return Message("The field {name} has a value that is not allowed.", name=name)
         return None
 
+
+    def _labelled_problem(self, value):
+        """The problem of `value` in words a trainer knows: the form's label and the allowed range."""
+        kind, label = self.kind, self.label
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        wrong_type = not isinstance(value, kind) or (kind in (int, float) and isinstance(value, bool))
+        if kind in (int, float) and (wrong_type or (kind is float and not math.isfinite(value))):
+            if kind is int:
+                return Message("“{label}” must be a whole number.", label=label)
+            return Message("“{label}” must be a number.", label=label)
+        if wrong_type:
+            return Message("“{label}” has the wrong type.", label=label)
+        if kind is str and len(value) > self.max_length:
+            return Message("“{label}” is longer than {limit} characters.", label=label, limit=self.max_length)
+        low, high = self.minimum, self.maximum
+        if kind in (int, float) and ((low is not None and value < low) or (high is not None and value > high)):
+            if high is None:
+                return Message("“{label}” must be at least {minimum}.", label=label, minimum=low)
+            return Message("“{label}” must be between {minimum} and {maximum}.", label=label, minimum=low,
+                           maximum=high)
+        if self.choices is not None and value not in self.choices:
+            return Message("“{label}” has a value that is not allowed.", label=label)
+        return None
 
 
 def validated(payload, **fields):

@@ -9,6 +9,11 @@ block renders them with the learner's language (noturiba.i18n.Translator).
 from dataclasses import dataclass, field
 
 
+def percent(value):
+    """A percentage as every block writes it: "50\u00a0%" (no-break space; kit.js percent() is its twin)."""
+    return f"{round(value)}\u00a0%"
+
+
 def N_(msgid):
     """Mark `msgid` for extraction; translation happens where it is shown."""
     return msgid
@@ -35,12 +40,15 @@ class Message:
             template = ngettext(self.msgid, self.plural, self.count)
         else:
             template = self.msgid if self.count == 1 else self.plural
+        # A parameter that is a Message itself (a field's label) is shown in the same language.
+        params = {name: value.render(gettext, ngettext) if isinstance(value, Message) else value
+                  for name, value in self.params.items()}
         try:
-            return template.format(**self.params)
+            return template.format(**params)
         except (KeyError, IndexError, ValueError):
             # A broken translation must not hide the message: fall back to English.
             english = self.msgid if self.plural is None or self.count == 1 else self.plural
-            return english.format(**self.params)
+            return english.format(**params)
 
     def __str__(self):
         return self.render()

@@ -86,11 +86,59 @@ def parse_string(text):
     try:
         root = etree.fromstring(data, _safe_parser())
     except etree.XMLSyntaxError as error:
-        detail = str(error.msg or error).split(" (line", 1)[0]
-        raise OlxError(Message("The OLX is not well-formed XML: {detail}", detail=detail),
-                       line=error.lineno or 1) from None
+        message, line = syntax_message(error)
+        raise OlxError(message, line=line) from None
     check_tree(root)
     return root
+
+
+# libxml2's error texts are English and name its own terms; trainers read these instead.
+_MISMATCH = re.compile(r"mismatch: (?P<tag>\S+) line (?P<opened>\d+) and (?P<closing>[^\s,]+)")
+_NOT_FINISHED = re.compile(r"in tag (?P<tag>\S+) line (?P<opened>\d+)")
+_REDEFINED = re.compile(r"Attribute (?P<name>\S+) redefined")
+_END_TAG = re.compile(r"end of Start Tag (?P<tag>\S+)")
+CODES = etree.ErrorTypes
+SYNTAX_MESSAGES = {
+    CODES.ERR_ENTITYREF_SEMICOL_MISSING: Message("The character & must be written as &amp; in OLX text and "
+                                                 "attributes."),
+    CODES.ERR_ATTRIBUTE_NOT_STARTED: Message("An attribute value must be in quotes, for example id=\"step1\"."),
+    CODES.ERR_ATTRIBUTE_NOT_FINISHED: Message("An attribute value is not closed by its quote."),
+    CODES.ERR_LT_IN_ATTRIBUTE: Message("An attribute value is not closed by its quote (or holds a <, which "
+                                       "must be written as &lt;)."),
+    CODES.ERR_INVALID_CHAR: Message("The text holds a character XML does not allow (an invisible control "
+                                    "character); delete it."),
+    CODES.ERR_DOCUMENT_END: Message("There is more after the closing tag of the root element; everything must be "
+                                    "inside one root element."),
+    CODES.ERR_COMMENT_NOT_FINISHED: Message("A comment that starts with <!-- is not closed with -->."),
+}
+NOT_WELL_FORMED = Message("The OLX is not well-formed XML here: check the tags, the quotes of the attributes and "
+                          "any & or < on this line.")
+
+
+def syntax_message(error):
+    """A trainer's explanation (Message) of a libxml2 syntax error and the line it is on."""
+    code, text, line = error.code, str(error.msg or ""), error.lineno or 1
+    found = _MISMATCH.search(text)
+    if code == CODES.ERR_TAG_NAME_MISMATCH and found:
+        return Message("The <{tag}> element opened on line {opened} is not closed before </{closing}>.",
+                       **found.groupdict()), line
+    found = _NOT_FINISHED.search(text)
+    if code == CODES.ERR_TAG_NOT_FINISHED and found:
+        return Message("The <{tag}> element opened on line {opened} is not closed: the OLX ends before its "
+                       "</{tag}>.", **found.groupdict()), line
+    found = _REDEFINED.search(text)
+    if code == CODES.ERR_ATTRIBUTE_REDEFINED and found:
+        return Message("The attribute {name} is given twice in one element.", name=found["name"]), line
+    if code == CODES.ERR_NAME_REQUIRED:
+        if "EntityRef" in text:
+            return SYNTAX_MESSAGES[CODES.ERR_ENTITYREF_SEMICOL_MISSING], line
+        return Message("A < starts a tag, but no element name follows it; in text write < as &lt;."), line
+    found = _END_TAG.search(text)
+    if code == CODES.ERR_GT_REQUIRED and found:
+        return Message("The start tag <{tag}> is not closed with >.", tag=found["tag"]), line
+    if code == CODES.ERR_DOCUMENT_EMPTY:
+        return Message("The OLX is empty or does not start with an element."), line
+    return SYNTAX_MESSAGES.get(code, NOT_WELL_FORMED), line
 
 
 def check_tree(root):

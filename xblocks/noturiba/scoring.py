@@ -48,6 +48,32 @@ SHOWANSWER_CHOICES = (
     "always", "answered", "attempted", "attempted_no_past_due", "closed", "finished",
     "correct_or_past_due", "past_due", "after_all_attempts", "after_all_attempts_or_correct", "never",
 )
+# What the Studio forms show for each stored value (the rules of answer_available below).
+SHOWANSWER_LABELS = {
+    "always": N_("Always"),
+    "answered": N_("After a correct answer"),
+    "attempted": N_("After the first attempt, or after the due date"),
+    "attempted_no_past_due": N_("After the first attempt"),
+    "closed": N_("When no attempts are left or the due date has passed"),
+    "finished": N_("After a correct answer, when no attempts are left or after the due date"),
+    "correct_or_past_due": N_("After a correct answer or after the due date"),
+    "past_due": N_("After the due date"),
+    "after_all_attempts": N_("When all attempts are used"),
+    "after_all_attempts_or_correct": N_("When all attempts are used or after a correct answer"),
+    "never": N_("Never"),
+}
+# The labels of the scoring settings on the Studio forms (a block may name one its own way).
+SETTING_LABELS = {
+    "weight": Message("Weight in the course grade"),
+    "max_attempts": Message("Maximum attempts (empty = unlimited)"),
+    "pass_threshold": Message("Pass mark (0 to 1)"),
+    "showanswer": Message("Show the answers"),
+}
+
+
+def showanswer_choices(gettext):
+    """[[stored value, translated label]] for a Studio form's select, in SHOWANSWER_CHOICES order."""
+    return [[value, gettext(SHOWANSWER_LABELS[value])] for value in SHOWANSWER_CHOICES]
 
 
 # Moodle's certainty-based marking table (Gardner-Medwin): certainty -> (mark if right, mark if wrong).

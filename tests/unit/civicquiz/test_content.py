@@ -216,3 +216,14 @@ def test_min_group_absent_stays_absent_and_long_scale_labels_survive_json():
     node = content.to_node(model, etree.Element("civicquiz"))
     assert "min_group" not in node.attrib
     assert content.from_json(content.to_json(model)) == model
+
+
+def test_a_survey_min_group_below_five_is_warned_about():
+    # The disclosure rule protects single answers only with groups of at least 5: a trainer who
+    # sets 2 learns of the risk in Studio and in `courses validate` (an outside review found none).
+    base = '<civicquiz mode="survey" min_group="{n}"><question id="q" type="scale" min="1" max="5">' \
+           '<prompt>Cik?</prompt></question></civicquiz>'
+    warned = [[p for p in content.validate(content.parse(parse_string(base.format(n=n)))) if p.severity == "warning"]
+              for n in (2, 5)]
+    assert len(warned[0]) == 1 and "5" in warned[0][0].message.render()
+    assert warned[1] == []

@@ -115,6 +115,23 @@ def test_segments_do_not_show_where_the_flags_are():
     assert len(shown) == 1
 
 
+def test_a_latvian_date_and_a_grouped_number_are_one_button_wherever_the_flags_are():
+    """Issue 14 (4): "1997." and "gada" were two markable chips; the rule reads the text, never the flags."""
+    text = "Kopš 1997. gada 4. marts savāca 10 000 parakstu. Notika 2020. Tad viss."
+    words = text.split()
+    bodies = [f"<p>{text}</p>"] + [
+        "<p>" + " ".join(words[:start] + [f'<flag id="f" note="n">{" ".join(words[start:end])}</flag>']
+                         + words[end:]) + "</p>"
+        for start, end in ((1, 2), (2, 3), (3, 5), (6, 7), (7, 8), (9, 11))]
+    shown = {repr([[(s.id, s.text, s.gap) for s in p] for p in content.segments(body)]) for body in bodies}
+    assert len(shown) == 1
+    texts = [s.text for p in content.segments(bodies[0]) for s in p]
+    assert texts == ["Kopš", "1997.\u00a0gada", "4.\u00a0marts", "savāca", "10\u00a0000", "parakstu.",
+                     "Notika", "2020.", "Tad", "viss."]
+    grouped = [s.text for p in content.segments("<p>Cena 5\u00a0000 eiro</p>") for s in p]
+    assert grouped == ["Cena", "5\u00a0000", "eiro"]
+
+
 def test_public_projection_holds_no_answers():
     model = load(dict(SCENARIOS)["01-minimal.xml"])
     text = json.dumps(content.public(model), ensure_ascii=False)

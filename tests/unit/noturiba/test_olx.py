@@ -73,7 +73,42 @@ def test_xinclude_is_refused_not_resolved():
 def test_malformed_xml_names_the_line():
     error = refused("<civicquiz>\n<question id='a'>\n</civicquiz>")
     assert error.line == 3
-    assert "not well-formed" in str(error)
+    assert str(error) == "Line 3: The <question> element opened on line 2 is not closed before </civicquiz>."
+
+
+@pytest.mark.parametrize(("text", "line", "explanation"), [
+    ('<crisisdrill>\n<step id="a">\n', 3, "The <step> element opened on line 2 is not closed: the OLX ends before "
+                                          "its </step>."),
+    ("<a>\n<step></a>", 2, "The <step> element opened on line 2 is not closed before </a>."),
+    ("<a>\nR&D</a>", 2, "The character & must be written as &amp; in OLX text and attributes."),
+    ("<a>Tom & Jerry</a>", 1, "The character & must be written as &amp; in OLX text and attributes."),
+    ("<a>\n<b id=x/></a>", 2, 'An attribute value must be in quotes, for example id="step1".'),
+    ('<a>\n\n<b id="1" id="2"/></a>', 3, "The attribute id is given twice in one element."),
+    ("<a>\x01</a>", 1, "The text holds a character XML does not allow (an invisible control character); "
+                       "delete it."),
+    ("<a>1 < 2</a>", 1, "A < starts a tag, but no element name follows it; in text write < as &lt;."),
+    ("", 1, "The OLX is empty or does not start with an element."),
+    ("<a/><b/>", 1, "There is more after the closing tag of the root element; everything must be inside one "
+                    "root element."),
+])
+def test_parser_errors_are_explained_with_their_line(text, line, explanation):
+    error = refused(text)
+    assert (error.line, error.message.render()) == (line, explanation)
+    assert str(error) == f"Line {line}: {explanation}"
+
+
+def test_parser_errors_are_translated_and_never_libxml2_english():
+    catalog = {"Line {line}:": "Rinda {line}:",
+               "The <{tag}> element opened on line {opened} is not closed: the OLX ends before its </{tag}>.":
+               "Elements <{tag}> ({opened}. rinda) nav aizvērts: OLX beidzas pirms </{tag}>."}
+    error = refused('<crisisdrill>\n<step id="a">')
+    assert error.render(lambda msgid: catalog.get(msgid, msgid)) == \
+        "Rinda 2: Elements <step> (2. rinda) nav aizvērts: OLX beidzas pirms </step>."
+    for text in ('<a b="x></a>', "<a><!-- x</a>", "<a><b</a>", "<?xml version='2'?><a/>", "<a></b>"):
+        rendered = str(refused(text))
+        assert rendered.startswith("Line 1: ")
+        for raw in ("Premature", "mismatch", "AttValue", "EntityRef", "StartTag", "expected", "column"):
+            assert raw not in rendered, (text, rendered)
 
 
 def test_readers_report_unknown_elements_and_duplicate_ids_with_location():

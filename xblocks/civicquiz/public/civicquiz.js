@@ -6,6 +6,9 @@ function CivicquizStudent(runtime, element, args) {
   var t = kit.t;
   var quiz = kit.root.classList.contains("nt-civicquiz") ? kit.root : kit.root.querySelector(".nt-civicquiz"); // i18n-ignore: code, not text
   var mode = args.mode;
+  // The language of the author's texts: elements made here that hold them say it (issue 14).
+  var contentLang = quiz.getAttribute("data-content-lang");
+  function inContent(node) { if (contentLang) { node.setAttribute("lang", contentLang); } return node; }
   var errorBox = quiz.querySelector("[data-error]");
   var resultBox = quiz.querySelector("[data-result]");
   var submitButton = quiz.querySelector("[data-submit]");
@@ -85,13 +88,19 @@ function CivicquizStudent(runtime, element, args) {
   function legendOf(fs) { return fs.querySelector("legend").textContent; }
 
   // Messages -------------------------------------------------------------------
-  function showError(text, keepFocus) {
+  // An error about a question is shown in it (civicquiz_results.js); others after the form.
+  function showError(text, keepFocus, fs) {
+    kit.announce(text);
+    if (fs) { window.NoturibaCivicquiz.questionError(fs, text, keepFocus); return; }
     errorBox.textContent = text;
     errorBox.hidden = false;
     if (!keepFocus) { errorBox.focus(); }
-    kit.announce(text);
   }
-  function clearError() { errorBox.hidden = true; errorBox.textContent = ""; }
+  function clearError() {
+    errorBox.hidden = true;
+    errorBox.textContent = "";
+    window.NoturibaCivicquiz.clearQuestionErrors(quiz);
+  }
 
   function updateProgress() {
     var total = questions().length;
@@ -120,37 +129,16 @@ function CivicquizStudent(runtime, element, args) {
       if (certainty !== null) { payload.certainty = certainty; }
       send("save_answer", payload).then(function (result) {
         // A failed draft save is reported without moving focus away from what the learner is doing.
-        if (!result.ok) { showError(result.data.error, true); }
+        if (!result.ok) { showError(result.data.error, true, fs); }
       });
     }, 500);
-  }
-
-  // Order questions: move up / move down, focus stays on the pressed button ----
-  function moveItem(button) {
-    var item = button.closest("[data-item]");
-    var list = item.parentNode;
-    var items = Array.prototype.slice.call(list.children);
-    var index = items.indexOf(item);
-    var up = button.getAttribute("data-move") === "up";
-    var label = item.querySelector(".nt-order-label").textContent.trim();
-    if ((up && index === 0) || (!up && index === items.length - 1)) {
-      kit.announce(t.format(up ? t.gettext("{item} is already first.") : t.gettext("{item} is already last."),
-        { item: label }));
-      return;
-    }
-    if (up) { list.insertBefore(item, items[index - 1]); } else { list.insertBefore(items[index + 1], item); }
-    list.setAttribute("data-arranged", "");
-    button.focus();
-    kit.announce(t.format(t.gettext("{item}: position {position} of {total}."),
-      { item: label, position: up ? index : index + 2, total: items.length }));
-    scheduleSave(button.closest("[data-question]"));
   }
 
   // Feedback -----------------------------------------------------------------
   function verdictText(fb) {
     if (fb.verdict === "right") { return t.gettext("Right."); }
     if (fb.verdict === "partial") {
-      return t.format(t.gettext("Partly right ({percent}%)."), { percent: Math.round(fb.score * 100) });
+      return t.format(t.gettext("Partly right ({percent})."), { percent: t.percent(fb.score * 100) });
     }
     return t.gettext("Not right.");
   }
@@ -217,7 +205,7 @@ function CivicquizStudent(runtime, element, args) {
     }
     if (fb.solution !== undefined && fb.verdict !== "right") { box.appendChild(solutionNode(fs, fb)); }
     if (fb.explanation) {
-      var explanation = el("div", "nt-explanation");
+      var explanation = inContent(el("div", "nt-explanation"));
       explanation.innerHTML = fb.explanation; // sanitised on the server (noturiba.html.sanitize)
       box.appendChild(explanation);
     }
@@ -225,7 +213,7 @@ function CivicquizStudent(runtime, element, args) {
       box.appendChild(el("p", "nt-sources-title", t.gettext("Sources:")));
       var sources = el("ul", "nt-sources");
       fb.sources.forEach(function (source) {
-        var link = el("a", null, source.title);
+        var link = inContent(el("a", null, source.title));
         link.href = source.href;
         link.rel = "noopener noreferrer"; // i18n-ignore: code, not text
         var li = el("li");
@@ -241,15 +229,15 @@ function CivicquizStudent(runtime, element, args) {
   function check(fs) {
     clearError();
     var answer = readAnswer(fs);
-    if (answer === null) { showError(t.gettext("Answer the question first.")); return; }
-    if (typeof answer === "number" && isNaN(answer)) { showError(t.gettext("Enter a number, for example 12 or 3,5.")); return; }
+    if (answer === null) { showError(t.gettext("Answer the question first."), false, fs); return; }
+    if (typeof answer === "number" && isNaN(answer)) { showError(t.gettext("Enter a number, for example 12 or 3,5."), false, fs); return; }
     var payload = { question: fs.getAttribute("data-question"), answer: answer };
     if (args.certainty) {
       payload.certainty = readCertainty(fs);
-      if (payload.certainty === null) { showError(t.gettext("Say how sure you are first.")); return; }
+      if (payload.certainty === null) { showError(t.gettext("Say how sure you are first."), false, fs); return; }
     }
     send("check", payload).then(function (result) {
-      if (!result.ok) { showError(result.data.error); return; }
+      if (!result.ok) { showError(result.data.error, false, fs); return; }
       var text = showFeedback(result.data.feedback);
       var done = t.format(t.ngettext("{current} of {total} question checked", "{current} of {total} questions checked",
         result.data.total), { current: result.data.checked, total: result.data.total });
@@ -265,17 +253,19 @@ function CivicquizStudent(runtime, element, args) {
     questions().forEach(function (fs) {
       var id = fs.getAttribute("data-question");
       var answer = readAnswer(fs);
+      var tooLong = window.NoturibaCivicquiz.textProblem(fs, t);
+      if (tooLong) { problem = problem || { fs: fs, text: tooLong }; return; }
       if (answer === null) { return; }
       if (typeof answer === "number" && isNaN(answer)) {
-        problem = problem || t.format(t.gettext("{question}: enter a number, for example 12 or 3,5."),
-          { question: legendOf(fs) });
+        problem = problem || { fs: fs, text: t.format(t.gettext("{question}: enter a number, for example 12 or 3,5."),
+          { question: legendOf(fs) }) };
         return;
       }
       answers[id] = answer;
       if (args.certainty) {
         var level = readCertainty(fs);
         if (level === null) {
-          problem = problem || t.format(t.gettext("{question}: say how sure you are."), { question: legendOf(fs) });
+          problem = problem || { fs: fs, text: t.format(t.gettext("{question}: say how sure you are."), { question: legendOf(fs) }) };
         } else {
           certainty[id] = level;
         }
@@ -286,7 +276,7 @@ function CivicquizStudent(runtime, element, args) {
   function submit() {
     clearError();
     var gathered = gather();
-    if (gathered.problem) { showError(gathered.problem); return; }
+    if (gathered.problem) { showError(gathered.problem.text, false, gathered.problem.fs); return; }
     if (!Object.keys(gathered.answers).length) { showError(t.gettext("Answer at least one question first.")); return; }
     var payload = { answers: gathered.answers };
     if (args.certainty) { payload.certainty = gathered.certainty; }
@@ -323,9 +313,9 @@ function CivicquizStudent(runtime, element, args) {
     var summary = result.hidden; // correctness hidden (show_correctness): the notice, no score or pass
     if (!summary) {
       resultBox.appendChild(el("h3", null, t.gettext("Your result")));
-      summary = t.format(t.gettext("Your score: {percent}%."), { percent: Math.round(result.score * 100) }) + " " +
-        (result.passed ? t.gettext("You passed.") : t.format(t.gettext("Not passed yet; the pass mark is {percent}%."),
-          { percent: Math.round(result.pass * 100) }));
+      summary = t.format(t.gettext("Your score: {percent}."), { percent: t.percent(result.score * 100) }) + " " +
+        (result.passed ? t.gettext("You passed.") : t.format(t.gettext("Not passed yet; the pass mark is {percent}."),
+          { percent: t.percent(result.pass * 100) }));
     }
     resultBox.appendChild(el("p", "nt-score", summary));
     if (result.attempts_text) { attemptsText.textContent = result.attempts_text; }
@@ -355,12 +345,15 @@ function CivicquizStudent(runtime, element, args) {
   });
   quiz.addEventListener("input", function (event) {
     var fs = event.target.closest("[data-question]");
+    if (fs && event.target.matches("[data-text]")) { window.NoturibaCivicquiz.updateCount(fs, t); }
     if (fs && event.target.matches("[data-text], [data-number]")) { scheduleSave(fs); }
   });
   quiz.addEventListener("click", function (event) {
     var button = event.target.closest("button");
     if (!button || !quiz.contains(button)) { return; }
-    if (button.hasAttribute("data-move")) { moveItem(button); }
+    if (button.hasAttribute("data-move")) {
+      if (window.NoturibaCivicquiz.moveItem(button, kit, t)) { scheduleSave(button.closest("[data-question]")); }
+    }
     else if (button.hasAttribute("data-check")) { check(button.closest("[data-question]")); } // i18n-ignore: code, not text
     else if (button.hasAttribute("data-submit")) { submit(); }
     else if (button.hasAttribute("data-new-attempt") && !lastPassed) { newAttempt(true); }
@@ -378,6 +371,7 @@ function CivicquizStudent(runtime, element, args) {
   }
   quiz.querySelector("[data-form]").addEventListener("submit", function (event) { event.preventDefault(); });
 
+  questions().forEach(function (fs) { window.NoturibaCivicquiz.updateCount(fs, t); });
   (args.feedback || []).forEach(showFeedback);
   if (args.result) { showResult(args.result, false); }
   if (args.aggregates) { showAggregates(args.aggregates, false); }

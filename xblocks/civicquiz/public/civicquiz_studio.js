@@ -86,7 +86,7 @@ function CivicquizStudio(runtime, element, args) {
     field(settingsBox, t.gettext("Pass mark (0 to 1)"), settings.pass_threshold,
           function (v) { settings.pass_threshold = v; }, { number: true, id: uid + "-pass" });
     field(settingsBox, t.gettext("Show the answers"), settings.showanswer, function (v) { settings.showanswer = v; },
-          { id: uid + "-showanswer", choices: (args.showanswer_choices || []).map(function (c) { return [c, c]; }) });
+          { id: uid + "-showanswer", choices: (args.showanswer_choices || []) });
   }
 
   /* The bank: select, move, duplicate, delete ----------------------------------- */

@@ -10,6 +10,7 @@ function CrisisdrillStudent(runtime, element, args) {
   var parts = {
     status: root.querySelector("[data-status]"),
     timer: root.querySelector("[data-timer]"),
+    timeout: root.querySelector("[data-timeout]"),
     feedback: root.querySelector("[data-feedback]"),
     situation: root.querySelector("[data-situation]"),
     heading: root.querySelector("[data-heading]"),
@@ -22,7 +23,8 @@ function CrisisdrillStudent(runtime, element, args) {
   var view = null;
   var busy = false;
 
-  var dom = window.NoturibaCrisisdrill.dom();
+  var langHolder = root.matches("[data-content-lang]") ? root : root.querySelector("[data-content-lang]");  // i18n-ignore
+  var dom = window.NoturibaCrisisdrill.dom(langHolder && langHolder.getAttribute("data-content-lang"));
   var el = dom.el;
   var markup = dom.markup;
   var plain = dom.plain;
@@ -32,8 +34,9 @@ function CrisisdrillStudent(runtime, element, args) {
     t: t, dom: dom, root: root, uid: uid, parts: parts, restart: function () { restart(); }
   });
   var timer = window.NoturibaCrisisdrill.timer({
-    t: t, kit: kit, dom: dom, box: parts.timer, view: function () { return view; },
-    busy: function () { return busy; }, timeout: function (nodeId) { act("timeout", { node: nodeId }); },
+    t: t, kit: kit, dom: dom, box: parts.timer, notice: parts.timeout, view: function () { return view; },
+    busy: function () { return busy; },
+    timeout: function (nodeId) { act("timeout", { node: nodeId }, function () { timer.timedOut(); }); },
     showError: function (text) { showError(text); }
   });
 
@@ -55,7 +58,8 @@ function CrisisdrillStudent(runtime, element, args) {
     var changes = [];
     variables.forEach(function (variable) {
       var item = el("li");
-      item.appendChild(el("span", { className: "nt-cd-var-label" }, variable.label + ": "));  // i18n-ignore
+      item.appendChild(dom.text("span", variable.label, "nt-cd-var-label"));  // i18n-ignore
+      item.appendChild(document.createTextNode(": "));
       item.appendChild(el("strong", {}, String(variable.value)));
       list.appendChild(item);
       var before = previous && previous[variable.id];
@@ -76,6 +80,7 @@ function CrisisdrillStudent(runtime, element, args) {
       var item = el("li");
       var choose = el("button", { type: "button", className: "nt-button nt-cd-choice" });  // i18n-ignore
       choose.innerHTML = choice.label; /* sanitised by the server */
+      dom.inContent(choose);
       choose.addEventListener("click", function () { act("choose", { node: node.id, choice: choice.id }); });
       item.appendChild(choose);
       list.appendChild(item);
@@ -280,6 +285,7 @@ function CrisisdrillStudent(runtime, element, args) {
     (view && view.variables || []).forEach(function (v) { previous[v.id] = v.value; });
     view = next;
     parts.error.hidden = true;
+    timer.hideNotice();
     parts.intro.hidden = Boolean(view.finished);
     var changes = renderStatus(focus ? previous : null) || [];
     var spoken = debriefs.renderFeedback(feedback);
@@ -294,7 +300,8 @@ function CrisisdrillStudent(runtime, element, args) {
     }
   }
 
-  function act(handler, payload) {
+  /* `after` runs once the answer is shown (the time-out message takes the focus from the heading). */
+  function act(handler, payload, after) {
     if (busy) { return; }
     busy = true;
     kit.post(handler, payload).then(function (result) {
@@ -309,6 +316,7 @@ function CrisisdrillStudent(runtime, element, args) {
         return;
       }
       render(result.data.view, result.data.feedback || null, true);
+      if (after) { after(); }
     });
   }
 

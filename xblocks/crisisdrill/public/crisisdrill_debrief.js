@@ -42,7 +42,7 @@
         spoken.push(t.gettext("This was a dangerous decision."));
       }
       if (feedback.share !== undefined) {
-        var share = t.format(t.gettext("Result of this task: {percent}%."), { percent: Math.round(feedback.share * 100) });
+        var share = t.format(t.gettext("Result of this task: {percent}."), { percent: t.percent(feedback.share * 100) });
         box.appendChild(el("p", {}, share));
         spoken.push(share);
       }
@@ -74,8 +74,8 @@
         /* show_correctness: no score, verdict or marks; the debrief has the learner's own path only. */
         parts.debrief.appendChild(el("p", { className: "nt-cd-score" }, view.results_hidden));
       } else {
-        var score = el("p", { className: "nt-cd-score" }, t.format(t.gettext("Your score: {percent}%."),
-                                                                      { percent: Math.round(debrief.score * 100) }));
+        var score = el("p", { className: "nt-cd-score" }, t.format(t.gettext("Your score: {percent}."),
+                                                                      { percent: t.percent(debrief.score * 100) }));
         parts.debrief.appendChild(score);
         var verdict = t.gettext("You did not pass this drill yet.");
         if (view.passed) { verdict = t.gettext("You passed this drill."); }
@@ -118,8 +118,8 @@
           }
         } else {
           if (row.share !== undefined) {
-            item.appendChild(el("p", {}, t.format(t.gettext("Result of this task: {percent}%."),
-                                                  { percent: Math.round((row.share || 0) * 100) })));
+            item.appendChild(el("p", {}, t.format(t.gettext("Result of this task: {percent}."),
+                                                  { percent: t.percent((row.share || 0) * 100) })));
           }
           if (row.picked) { item.appendChild(labelledList(t.gettext("You chose:"), row.picked)); }
           if (row.order) { item.appendChild(labelledList(t.gettext("Your order:"), row.order, "ol")); }
@@ -154,7 +154,10 @@
       [["prepare", t.gettext("What I prepare")], ["call", t.gettext("Whom I call")],
        ["listen", t.gettext("Where I listen")]].forEach(function (pair) {
         card.appendChild(el("h5", {}, pair[1]));
-        card.appendChild(markup("div", debrief.card[pair[0]]));
+        var part = markup("div", debrief.card[pair[0]]);
+        /* The card's built-in texts are translated: they are in the interface language, not the content's. */
+        if (debrief.card.authored && !debrief.card.authored[pair[0]]) { part.removeAttribute("lang"); }
+        card.appendChild(part);
       });
       card.appendChild(el("h5", {}, t.gettext("My notes")));
       var notes = el("dl", { className: "nt-cd-card-notes" });
@@ -164,7 +167,7 @@
         notes.appendChild(el("dd", {}, "\u00a0"));
       });
       card.appendChild(notes);
-      card.appendChild(sourcesList(debrief.card_sources));
+      card.appendChild(sourcesList(debrief.card_sources, false));
       card.appendChild(button(t.gettext("Print my action card"), "nt-secondary", function () {
         root.classList.add("nt-cd-printing-card");
         window.print();

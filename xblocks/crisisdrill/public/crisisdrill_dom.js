@@ -4,14 +4,26 @@
   "use strict";
   var ns = window.NoturibaCrisisdrill = window.NoturibaCrisisdrill || {};
 
-  ns.dom = function () {
+  /* contentLang: the language of the author's texts (the root's data-content-lang); every element holding
+     author content says it, so a screen reader reads Latvian content with a Latvian voice (issue 14). */
+  ns.dom = function (contentLang) {
     var el = window.NoturibaKit.dom.el;
+
+    function inContent(node) {
+      if (contentLang) { node.setAttribute("lang", contentLang); }
+      return node;
+    }
 
     function markup(tag, html, className) {
       /* Server-sanitised author markup only (noturiba.html.sanitize). */
-      var node = el(tag, className ? { className: className } : {});
+      var node = inContent(el(tag, className ? { className: className } : {}));
       node.innerHTML = html || "";
       return node;
+    }
+
+    function text(tag, value, className) {
+      /* Author plain text (a variable's label). */
+      return inContent(el(tag, className ? { className: className } : {}, value));
     }
 
     function plain(html) {
@@ -28,11 +40,13 @@
 
     var clear = window.NoturibaKit.dom.clear;
 
-    function sourcesList(sources) {
+    /* authored: the titles are the author's (the action card's built-in ones are in the interface language). */
+    function sourcesList(sources, authored) {
       var list = el("ul", { className: "nt-cd-sources" });
       (sources || []).forEach(function (source) {
         var item = el("li");
-        item.appendChild(el("a", { href: source.href, rel: "noopener noreferrer", target: "_blank" }, source.title));  // i18n-ignore
+        var link = el("a", { href: source.href, rel: "noopener noreferrer", target: "_blank" }, source.title);  // i18n-ignore
+        item.appendChild(authored === false ? link : inContent(link));
         list.appendChild(item);
       });
       return list;
@@ -47,7 +61,7 @@
       return wrap;
     }
 
-    return { el: el, markup: markup, plain: plain, button: button, clear: clear, sourcesList: sourcesList,
-             labelledList: labelledList };
+    return { el: el, markup: markup, text: text, plain: plain, button: button, clear: clear, sourcesList: sourcesList,
+             labelledList: labelledList, inContent: inContent };
   };
 }());

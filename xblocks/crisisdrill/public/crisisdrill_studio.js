@@ -128,7 +128,7 @@ function CrisisdrillStudio(runtime, element, args) {
     field(settingsBox, t.gettext("Pass mark (0 to 1)"), scoring.pass_threshold,
           function (v) { scoring.pass_threshold = v === null ? 0.7 : v; }, { number: true });
     field(settingsBox, t.gettext("Show better options"), scoring.showanswer, function (v) { scoring.showanswer = v; },
-          { choices: (editor.showanswer_choices || []).map(function (c) { return [c, c]; }) });
+          { choices: (editor.showanswer_choices || []) });
     var card = data.card || { prepare: "", call: "", listen: "" };
     [["prepare", t.gettext("Action card: what to prepare (empty = default)")],
      ["call", t.gettext("Action card: whom to call (empty = default)")],

@@ -15,6 +15,20 @@ function MediacheckStudent(runtime, element, args) {
   var hiddenNotice = args.results_hidden || null;
   var island = args.feedback_id && document.getElementById(args.feedback_id);
   var initialFeedback = island ? JSON.parse(island.textContent) : {};  // feedback due now (author text: not in args)
+  // The language of the author's texts: elements made here that hold them say it (issue 14).
+  var langHolder = root.matches("[data-content-lang]") ? root : root.querySelector("[data-content-lang]"); // i18n-ignore
+  var contentLang = langHolder && langHolder.getAttribute("data-content-lang");
+  function inContent(node) { if (contentLang) { node.setAttribute("lang", contentLang); } return node; }
+  // A translated sentence with author texts in it: the author's parts get their own lang (`authored`: keys).
+  function mixed(parent, message, values, authored) {
+    message.split(/(\{\w+\})/).forEach(function (part) {
+      var key = /^\{(\w+)\}$/.exec(part);
+      if (!key || !(key[1] in values)) { if (part) { parent.appendChild(document.createTextNode(part)); } return; }
+      var value = String(values[key[1]]);
+      parent.appendChild(authored.indexOf(key[1]) >= 0 ? inContent(el("span", null, value)) : document.createTextNode(value));
+    });
+    return parent;
+  }
 
   function sections() { return Array.prototype.slice.call(root.querySelectorAll(".nt-item")); }
   function segmentsOf(section) { return Array.prototype.slice.call(section.querySelectorAll(".nt-seg")); }
@@ -93,7 +107,8 @@ function MediacheckStudent(runtime, element, args) {
       fb.flags.forEach(function (flag) {
         var li = el("li", flag.found ? "nt-mc-found" : "nt-mc-missed"); // i18n-ignore
         li.appendChild(el("strong", null, flag.found ? t.gettext("Found:") : t.gettext("Missed:"))); // i18n-ignore
-        li.appendChild(document.createTextNode(" " + t.format(t.gettext("“{text}”: {note}"), { text: flag.text, note: flag.note })));
+        li.appendChild(document.createTextNode(" "));
+        mixed(li, t.gettext("“{text}”: {note}"), { text: flag.text, note: flag.note }, ["text", "note"]); // i18n-ignore: keys
         list.appendChild(li);
         flag.segments.forEach(function (id) {
           if (buttons[id]) { buttons[id].classList.add(flag.found ? "nt-seg-found" : "nt-seg-missed"); }
@@ -112,14 +127,14 @@ function MediacheckStudent(runtime, element, args) {
       fb.leads.forEach(function (lead) {
         var text = lead.useful ? t.gettext("Useful check") : t.gettext("Not much help");
         var opened = lead.opened ? t.gettext("you opened it") : t.gettext("you did not open it");
-        var line = t.format(t.gettext("{title}: {usefulness} ({opened})"), { title: lead.title, usefulness: text, opened: opened });
-        leads.appendChild(el("li", lead.useful ? "nt-mc-useful" : null, line)); // i18n-ignore
+        leads.appendChild(mixed(el("li", lead.useful ? "nt-mc-useful" : null), t.gettext("{title}: {usefulness} ({opened})"), // i18n-ignore
+          { title: lead.title, usefulness: text, opened: opened }, ["title"]));
       });
       box.appendChild(leads);
     }
     if (fb.explanation) {
       box.appendChild(el("h4", null, t.gettext("Explanation")));
-      var explanation = el("div", "nt-mc-explanation");
+      var explanation = inContent(el("div", "nt-mc-explanation"));
       explanation.innerHTML = fb.explanation; // sanitised on the server (noturiba.html.sanitize)
       box.appendChild(explanation);
     }
@@ -128,7 +143,7 @@ function MediacheckStudent(runtime, element, args) {
       var sources = el("ul", "nt-mc-sources");
       fb.sources.forEach(function (source) {
         var li = el("li");
-        var a = el("a", null, source.title);
+        var a = inContent(el("a", null, source.title));
         a.href = source.href;
         a.rel = "noopener noreferrer"; // i18n-ignore
         li.appendChild(a);
@@ -136,8 +151,8 @@ function MediacheckStudent(runtime, element, args) {
       });
       box.appendChild(sources);
     }
-    box.appendChild(el("p", "nt-mc-item-score", t.format(t.gettext("Score for this item: {percent} %"),
-      { percent: Math.round(fb.score * 100) })));
+    box.appendChild(el("p", "nt-mc-item-score", t.format(t.gettext("Score for this item: {percent}"),
+      { percent: t.percent(fb.score * 100) })));
     box.hidden = false;
     var retry = section.querySelector(".nt-mc-retry");
     if (retry) { retry.hidden = false; }
@@ -222,7 +237,7 @@ function MediacheckStudent(runtime, element, args) {
       var output = section.querySelector(".nt-mc-confidence-value");
       range.addEventListener("input", function () {
         range.setAttribute("data-chosen", "true");
-        output.textContent = range.value + " %"; // i18n-ignore
+        output.textContent = t.percent(Number(range.value));
       });
       range.addEventListener("change", function () { scheduleSave(section); });
     }

@@ -68,7 +68,7 @@ function MediacheckStudio(runtime, element, args) {
           function (v) { settings.pass_threshold = v === null ? 0.7 : v; }, { number: true });
     field(settingsBox, t.gettext("When learners see the answers"), settings.showanswer,
           function (v) { settings.showanswer = v; },
-          { choices: (args.showanswer_choices || []).map(function (c) { return [c, c]; }) });
+          { choices: (args.showanswer_choices || []) });
   }
 
   /* One item ---------------------------------------------------------------------- */

@@ -18,7 +18,8 @@
         return text.replace(/\{(\w+)\}/g, function (match, key) {
           return Object.prototype.hasOwnProperty.call(params, key) ? String(params[key]) : match;
         });
-      }
+      },
+      percent: function (value) { return percent(value); }
     };
   }
 
@@ -31,6 +32,10 @@
     if (text !== undefined && text !== null) { node.textContent = text; }
     return node;
   }
+
+  /* One way to write a percentage in every block and language: the number, a no-break space, "%"
+   * ("50 %", as Latvian, Russian and Ukrainian typography ask); noturiba.messages.percent is its twin. */
+  function percent(value) { return String(Math.round(value)) + "\u00a0%"; }
 
   function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
 
@@ -118,5 +123,6 @@
     };
   }
 
-  root.NoturibaKit = { create: create, translator: translator, dom: { el: el, clear: clear, move: move } };
+  root.NoturibaKit = { create: create, translator: translator, percent: percent,
+                       dom: { el: el, clear: clear, move: move } };
 }(window));
