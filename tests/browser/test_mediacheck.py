@@ -96,7 +96,7 @@ def test_assessment_by_keyboard_alone_is_announced_and_axe_clean(workbench, page
     page.on("dialog", lambda dialog: pytest.fail(f"a browser dialog opened: {dialog.message}"))
     tab_to(page, "el.classList.contains('nt-mc-new-attempt')")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement.classList.contains('nt-mc-confirm-text')")
+    page.wait_for_function("document.activeElement.classList.contains('nt-confirm-text')")
     question = page.locator("[data-confirm]")
     assert question.get_attribute("role") == "group" and len(question.inner_text()) > 40
     assert axe_violations(page) == []
@@ -104,7 +104,7 @@ def test_assessment_by_keyboard_alone_is_announced_and_axe_clean(workbench, page
     page.wait_for_function("document.activeElement.classList.contains('nt-mc-new-attempt')")
     assert question.count() == 0 and page.locator(".nt-mc-submit").is_disabled()
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement.classList.contains('nt-mc-confirm-text')")
+    page.wait_for_function("document.activeElement.classList.contains('nt-confirm-text')")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.hasAttribute('data-confirm-yes')")
     page.keyboard.press("Enter")

@@ -284,7 +284,7 @@ function CivicquizStudent(runtime, element, args) {
     if (mode === "assessment" && unanswered > 0) {
       // A blank answer scores 0 and the attempt is used: ask first (the server insists on it too).
       var ask = t.ngettext("{count} question is not answered. Submit anyway? This uses one of your attempts.", "{count} questions are not answered. Submit anyway? This uses one of your attempts.", unanswered);
-      window.NoturibaCivicquiz.confirm(submitButton, quiz.id + "-confirm", t.format(ask, { count: unanswered }),
+      window.NoturibaKit.confirm(submitButton, quiz.id + "-confirm", t.format(ask, { count: unanswered }),
         t.gettext("Submit anyway"), t.gettext("Back to the questions"), function (yes) {
           if (yes) { payload.confirm_unanswered = true; sendAnswers(payload); }
         });
@@ -358,7 +358,7 @@ function CivicquizStudent(runtime, element, args) {
     else if (button.hasAttribute("data-submit")) { submit(); }
     else if (button.hasAttribute("data-new-attempt") && !lastPassed) { newAttempt(true); }
     else if (button.hasAttribute("data-new-attempt")) {
-      window.NoturibaCivicquiz.confirm(button, quiz.id + "-confirm", t.gettext("You have passed. A new attempt uses one of your attempts; your best score is kept. Start a new attempt?"),
+      window.NoturibaKit.confirm(button, quiz.id + "-confirm", t.gettext("You have passed. A new attempt uses one of your attempts; your best score is kept. Start a new attempt?"),
         t.gettext("Start a new attempt"), t.gettext("Cancel"), newAttempt);
     }
   });

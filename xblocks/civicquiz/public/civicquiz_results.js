@@ -1,5 +1,5 @@
 /* civicquiz learner view, second part (loaded before civicquiz.js, which uses it through
-   window.NoturibaCivicquiz): the survey tallies, the in-page confirmation, errors at their
+   window.NoturibaCivicquiz): the survey tallies, errors at their
    question and the order questions' Move buttons. */
 (function () {
   "use strict";
@@ -38,46 +38,6 @@
       }
       box.appendChild(section);
     });
-  };
-
-  /* Ask before an irreversible step, in the page (not window.confirm, which blocks the page, cannot
-     be styled or translated in its buttons and is suppressed in some embedded views). The question
-     takes the focus, so screen readers read it; Tab reaches the two buttons; Escape or `no` cancel
-     and give the focus back to `opener`. Calls `then(true|false)` once. */
-  ns.confirm = function (opener, id, text, yes, no, then) {
-    var old = document.getElementById(id);
-    if (old) { old.parentNode.removeChild(old); }
-    var box = el("div", "nt-card nt-confirm"); // i18n-ignore: code, not text
-    box.id = id;
-    box.setAttribute("role", "group");
-    box.setAttribute("aria-labelledby", id + "-text");
-    box.setAttribute("data-confirm", "");
-    var question = el("p", "nt-confirm-text", text);
-    question.id = id + "-text";
-    question.tabIndex = -1;
-    var yesButton = el("button", "nt-button", yes);
-    var noButton = el("button", "nt-button nt-secondary", no); // i18n-ignore: code, not text
-    yesButton.type = noButton.type = "button";
-    yesButton.setAttribute("data-confirm-yes", "");
-    noButton.setAttribute("data-confirm-no", "");
-    var actions = el("div", "nt-confirm-actions");
-    actions.appendChild(yesButton);
-    actions.appendChild(noButton);
-    box.appendChild(question);
-    box.appendChild(actions);
-    function done(answer) {
-      if (!box.parentNode) { return; }
-      box.parentNode.removeChild(box);
-      if (!answer) { opener.focus(); }
-      then(answer);
-    }
-    yesButton.addEventListener("click", function () { done(true); });
-    noButton.addEventListener("click", function () { done(false); });
-    box.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") { event.preventDefault(); done(false); }
-    });
-    opener.parentNode.insertBefore(box, opener.nextSibling);
-    question.focus();
   };
 
   /* An error about one question sits in that question (not 2,000 px below, after the form) and

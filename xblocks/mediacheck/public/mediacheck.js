@@ -327,46 +327,10 @@ function MediacheckStudent(runtime, element, args) {
       var question = [args.passed ? t.gettext("You have passed.") : "",
                       t.gettext("A new attempt uses one of your attempts; your best score is kept."),
                       t.gettext("Start a new attempt?")].join(" ").trim();
-      confirmInPage(newAttemptButton, question, t.gettext("Start a new attempt"), t.gettext("Cancel"),
+      var confirmId = (root.getAttribute("data-uid") || "nt-mc") + "-confirm";
+      window.NoturibaKit.confirm(newAttemptButton, confirmId, question, t.gettext("Start a new attempt"), t.gettext("Cancel"),
                     function (yes) { if (yes) { startNewAttempt(); } });
     });
-  }
-
-  /* Ask in the page, not with window.confirm (it blocks the page, its buttons cannot be translated and
-     embedded views may suppress it): the question takes the focus, so screen readers read it; Tab
-     reaches the two buttons; Escape or the second one cancels and gives the focus back to `opener`. */
-  function confirmInPage(opener, text, yes, no, then) {
-    var old = root.querySelector("[data-confirm]");
-    if (old) { old.parentNode.removeChild(old); }
-    var id = (root.getAttribute("data-uid") || "nt-mc") + "-confirm";
-    var box = el("div", "nt-card nt-mc-confirm");  // i18n-ignore
-    box.setAttribute("role", "group");
-    box.setAttribute("aria-labelledby", id);
-    box.setAttribute("data-confirm", "");
-    var question = el("p", "nt-mc-confirm-text", text);
-    question.id = id;
-    question.tabIndex = -1;
-    var yesButton = el("button", "nt-button", yes);
-    var noButton = el("button", "nt-button nt-secondary", no);  // i18n-ignore
-    yesButton.type = noButton.type = "button";
-    yesButton.setAttribute("data-confirm-yes", "");
-    noButton.setAttribute("data-confirm-no", "");
-    box.appendChild(question);
-    box.appendChild(yesButton);
-    box.appendChild(noButton);
-    function done(answer) {
-      if (!box.parentNode) { return; }
-      box.parentNode.removeChild(box);
-      if (!answer) { opener.focus(); }
-      then(answer);
-    }
-    yesButton.addEventListener("click", function () { done(true); });
-    noButton.addEventListener("click", function () { done(false); });
-    box.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") { event.preventDefault(); done(false); }
-    });
-    opener.parentNode.insertBefore(box, opener.nextSibling);
-    question.focus();
   }
 
   function startNewAttempt() {

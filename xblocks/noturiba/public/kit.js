@@ -39,6 +39,38 @@
 
   function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
 
+  /* Ask before an irreversible step, in the page (not window.confirm, which blocks the page, cannot
+     be styled or translated in its buttons and is suppressed in some embedded views). The question
+     takes the focus, so screen readers read it; Tab reaches the two buttons; Escape or `no` cancel
+     and give the focus back to `opener`. Calls `then(true|false)` once. */
+  function confirm(opener, id, text, yes, no, then) {
+    var old = document.getElementById(id);
+    if (old) { old.parentNode.removeChild(old); }
+    var box = el("div", { className: "nt-card nt-confirm", id: id, role: "group", "aria-labelledby": id + "-text",  // i18n-ignore: class names
+                          "data-confirm": "" });
+    var question = el("p", { className: "nt-confirm-text", id: id + "-text", tabindex: "-1" }, text);
+    var yesButton = el("button", { className: "nt-button", type: "button", "data-confirm-yes": "" }, yes);
+    var noButton = el("button", { className: "nt-button nt-secondary", type: "button", "data-confirm-no": "" }, no);  // i18n-ignore: class names
+    var actions = el("div", { className: "nt-confirm-actions" });
+    actions.appendChild(yesButton);
+    actions.appendChild(noButton);
+    box.appendChild(question);
+    box.appendChild(actions);
+    function done(answer) {
+      if (!box.parentNode) { return; }
+      box.parentNode.removeChild(box);
+      if (!answer) { opener.focus(); }
+      then(answer);
+    }
+    yesButton.addEventListener("click", function () { done(true); });
+    noButton.addEventListener("click", function () { done(false); });
+    box.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { event.preventDefault(); done(false); }
+    });
+    opener.parentNode.insertBefore(box, opener.nextSibling);
+    question.focus();
+  }
+
   /* Swap array[index] with its neighbour `delta` away; false when that is off either end. */
   function move(array, index, delta) {
     var other = index + delta;
@@ -123,6 +155,6 @@
     };
   }
 
-  root.NoturibaKit = { create: create, translator: translator, percent: percent,
+  root.NoturibaKit = { create: create, translator: translator, percent: percent, confirm: confirm,
                        dom: { el: el, clear: clear, move: move } };
 }(window));
