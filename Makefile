@@ -9,7 +9,17 @@ export PYTHONPATH := $(CURDIR)/devstack:$(CURDIR)/tools
 export DJANGO_SETTINGS_MODULE := workbench_site.settings
 PORT ?= 8000
 
-.PHONY: run test test-platform lint translations messages install system-deps node-deps courses bench clean
+.PHONY: help run test check test-platform lint translations messages install system-deps node-deps courses bench clean
+
+help:
+	@echo "make run       install, then start the workbench in Latvian on port $(PORT) (every block and course unit)"
+	@echo "make test      install (Debian packages, npm, venv), then every test: workbench, browser, MariaDB, platform"
+	@echo "make check     the fast loop: lint, unit, blocks and i18n tests; no apt, browser or database server"
+	@echo "make lint      ruff over the code and the tests"
+	@echo "make messages  extract msgids and merge them into the lv, ru, uk catalogs"
+	@echo "make courses   validate every course in courses/ and build one importable .tar.gz each (dist/courses/)"
+	@echo "make bench     speed and size against xblock-poll and drag-and-drop-v2 (bench/results/)"
+	@echo "make clean     remove the venvs, node_modules, var/ and everything built"
 
 $(PY):
 	@test -n "$(PYTHON312)" || { echo "Python 3.12 is needed (python3.12 on PATH or under ~/.pyenv/versions)"; exit 1; }
@@ -25,7 +35,20 @@ $(VENV)/.installed-test: setup.py pyproject.toml | $(PY) system-deps
 	$(PY) -m pip install -q -e ".[test]"
 	touch $@ $(VENV)/.installed
 
+$(VENV)/.installed-check: setup.py pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e ".[check]"
+	touch $@ $(VENV)/.installed
+
 install: $(VENV)/.installed translations
+
+# Without gettext's msgfmt or node here, their two catalog checks are left to `make test`.
+empty :=
+space := $(empty) $(empty)
+CHECK_SKIP := $(strip $(if $(shell command -v msgfmt),,gnu_msgfmt) $(if $(shell command -v node),,javascript_catalog))
+check: $(VENV)/.installed-check translations
+	$(VENV)/bin/ruff check xblocks tests tools devstack setup.py
+	$(PY) -m pytest -q -m "not browser" tests/unit tests/blocks tests/i18n \
+	  $(if $(CHECK_SKIP),-k "not $(subst $(space), and not ,$(CHECK_SKIP))")
 
 # Compiled catalogs and the kit's files in each block's public/ (as the build makes them; not committed).
 translations: $(VENV)/.installed

@@ -51,13 +51,21 @@ setup(
         "lxml>=5.0",
         "nh3>=0.2.15",
         "requests>=2.31",  # the course tool's `push` (already in the platform)
+        "scipy>=1.11",  # the researchers' report (the platform has it: requirements/edx/base.txt, via chem)
     ],
     extras_require={
         "workbench": ["xblock-sdk>=0.15,<0.16", "setuptools<82", "babel>=2.12"],
+        # `make check`: the fast loop (unit, blocks, i18n), nothing that needs apt packages.
+        "check": [
+            "xblock-sdk>=0.15,<0.16", "setuptools<82", "babel>=2.12",
+            "pytest>=8", "pytest-django>=4.8", "hypothesis>=6.100", "ruff>=0.6", "webob",
+            "pandas>=2.1", "tincan>=1.0",
+        ],
         "test": [
             "xblock-sdk>=0.15,<0.16", "setuptools<82", "babel>=2.12",
             "pytest>=8", "pytest-django>=4.8", "hypothesis>=6.100", "playwright>=1.45",
-            "ruff>=0.6", "webob", "build", "gunicorn>=22", "mysqlclient>=2.2",
+            "ruff>=0.6", "webob", "build", "gunicorn>=22", "mysqlclient>=2.2", "pandas>=2.1",
+            "tincan>=1.0",
         ],
         # `make bench` only: the peers we measure against, charts, the browser driver.
         "bench": [

@@ -3,7 +3,7 @@
 Sources live in translations/<locale>/LC_MESSAGES/<domain>.po, one domain per
 package (noturiba is the shared kit, the others are the blocks). English is the
 source language. The build (setup.py) and `make translations` compile them into
-what the platform reads (PLATFORM.md section 3):
+what the platform reads (docs/platform.md section 3):
 
     xblocks/<block>/translations/<locale>/LC_MESSAGES/text.mo
     xblocks/<block>/public/js/translations/<locale>/text.js

@@ -59,7 +59,7 @@ def per_call(fn, repeats=5, min_time=0.02):
     return min(samples)
 
 
-# Generators (OLX, per ../shared/OLX.md) ---------------------------------------------------
+# Generators (OLX, per docs/OLX.md) ---------------------------------------------------
 
 def drill_xml(n):
     """A drill of exactly n nodes: n - 2 steps/checklists/orders, then endings "good" and "bad"."""

@@ -3,7 +3,8 @@
 Each becomes the scenario "course-<folder>-<vertical url_name>" titled
 "<course> > <chapter> > <unit>": a <vertical_demo> holding the unit's components
 in order, our blocks as written, html units as the SDK's <html_demo> sample
-block (their text, made well-formed), anything else left out.
+block (their text, made well-formed), an ORA2 <openassessment> (not installed
+here) as a translated note with its prompt, anything else left out.
 
 `install()` (run by CourseScenariosConfig.ready) wraps the workbench's
 init_scenarios so the course scenarios are added after the blocks' own ones,
@@ -24,12 +25,17 @@ from django.db import transaction
 from lxml import etree
 
 from noturiba.courses.layout import BLOCK_TYPES, load_course
+from noturiba.courses.ora import TAG as ORA_TAG
+from noturiba.courses.ora import prompt_texts
 from noturiba.courses.validate import find_courses
+
+from .ora_note import NOTE_TAG, register
 
 log = logging.getLogger(__name__)
 
 DEFAULT_COURSES_DIR = Path(__file__).resolve().parents[2] / "courses"
 SCENARIO_PREFIX = "course-"
+SCENARIO_TYPES = (*BLOCK_TYPES, ORA_TAG)  # a unit with one of these becomes a scenario
 # Filled by add_course_scenarios: the units added, in course order, and each one's course folder
 # by the prefix of its blocks' usage ids (static_files.py serves that course's /static/ files).
 ADDED_UNITS = []
@@ -71,7 +77,7 @@ def _units(course_dir):
     course_title = course.display_name or course.folder
     units = []
     for vertical in course.verticals():
-        if not any(child.kind in BLOCK_TYPES for child in vertical.children):
+        if not any(child.kind in SCENARIO_TYPES for child in vertical.children):
             continue
         chapter = vertical.parent.parent if vertical.parent else None
         scenario_id = f"{SCENARIO_PREFIX}{course.folder}-{vertical.url_name}"
@@ -103,7 +109,18 @@ def unit_xml(vertical):
             root.append(_detached(child.element))
         elif child.kind == "html" and child.html_text:
             root.append(_html_demo(child.html_text))
+        elif child.kind == ORA_TAG and child.element is not None:
+            root.append(_ora_note(child))
     return etree.tostring(root, encoding="unicode")
+
+
+def _ora_note(item):
+    """The note block standing in for an <openassessment>: its title and prompt(s), as ORA stores them."""
+    register()
+    node = etree.Element(NOTE_TAG, display_name=item.display_name or "",
+                         prompts_type=item.element.get("prompts_type", "text"))
+    node.text = "\n".join(prompt_texts(item.element))
+    return node
 
 
 def _detached(element):

@@ -67,7 +67,7 @@ class KitNoteBlock(ScoringMixin, ContentBlock):
     def submit(self, data, suffix=""):
         data = validated(data, score=Field(float, minimum=0, maximum=1), fail=Field(bool, required=False))
         self.attempts += 1
-        self.record_score(data["score"])
+        self.publish_attempt(data["score"], complete=True)
         if data["fail"]:
             raise HandlerError(Message("The request is too large."))
         return {"attempts": self.attempts}

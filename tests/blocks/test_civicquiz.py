@@ -21,9 +21,8 @@ PRACTICE_RIGHT = {"saeima-size": "b", "direct-numbers": ["n110", "n113", "n114"]
 
 
 def init_args(fragment):
-    """The JS init arguments the runtime wrote into the page."""
-    found = re.search(r'<script type="json/xblock-args" class="xblock_json_init_args">(.*?)</script>',
-                      fragment.content, re.S)
+    """The state the learner script starts from (the page's JSON island)."""
+    found = re.search(r'<script id="[^"]*-state" type="application/json">(.*?)</script>', fragment.content, re.S)
     return json.loads(found.group(1))
 
 
@@ -223,8 +222,17 @@ def test_cbm_needs_a_certainty_for_each_answer(harness):
     block = harness.load(ASSESSMENT)
     answers, _certainty = answer_all_right(block)
     status, body = harness.call(block, "submit", {"answers": answers, "certainty": {}})
-    assert status == 400 and any(qid in body["error"] for qid in answers)
-    assert harness.reload(block).attempts == 0
+    assert status == 400 and harness.reload(block).attempts == 0
+    # The learner is told the question's number as the page shows it, never an internal id.
+    first = block.layout().ids().index(next(iter(answers))) + 1
+    assert f"uz {first}. jautājumu" in body["error"]  # Latvian: "... par atbildi uz 2. jautājumu."
+    assert not any(qid in body["error"] for qid in answers)
+
+
+def test_a_too_long_answer_is_refused_without_naming_an_internal_id(harness):
+    block = harness.load(SURVEY)
+    status, body = harness.call(block, "save_answer", {"question": "wish", "answer": "x" * 5000})
+    assert status == 400 and "wish" not in body["error"] and "2000 rakstzīmes" in body["error"]
 
 
 def test_drafts_survive_a_reload(harness):

@@ -123,9 +123,9 @@ def test_progress_survives_a_reload_and_another_learner_starts_fresh(harness):
     block = harness.load(OUTAGE)
     play(harness, block, BEST_PATH[:3])
     again = harness.reload(block)
-    view = again.view()
+    view = again.learner_view()
     assert view["node"]["id"] == "night" and not view["finished"]
-    other = harness.reload(block, user_id="learner-2").view()
+    other = harness.reload(block, user_id="learner-2").learner_view()
     assert other["node"]["id"] == "dark"
 
 
@@ -155,7 +155,7 @@ def test_checklist_capacity_and_unknown_items_are_refused(harness):
     assert status == 400 and "14" in body["error"] and "12" in body["error"]
     status, body = harness.call(block, "pick", {"node": "kit", "items": ["caviar"]})
     assert status == 400 and "caviar" in body["error"]
-    assert harness.reload(block).view()["node"]["id"] == "kit"
+    assert harness.reload(block).learner_view()["node"]["id"] == "kit"
 
 
 def test_order_must_hold_every_action_once(harness):
@@ -172,7 +172,7 @@ def test_a_choice_whose_condition_fails_is_refused(harness):
     play(harness, block, [("choose", {"node": "dark", "choice": "radio"}),
                           ("choose", {"node": "info", "choice": "prepare"}),
                           ("pick", {"node": "kit", "items": ["water-supply"]})])
-    view = harness.reload(block).view()
+    view = harness.reload(block).learner_view()
     assert "neighbour" not in [c["id"] for c in view["node"]["choices"]]
     status, body = harness.call(block, "choose", {"node": "night", "choice": "neighbour"})
     assert status == 400 and "not offered" in body["error"]
@@ -193,7 +193,7 @@ def test_timeout_takes_the_timeout_node_and_the_debrief_says_so(harness, later):
     status, _body = harness.call(block, "timeout", {"node": "night"})
     assert status == 400, "a learner who turned the timer off never times out"
     stored = harness.reload(block)
-    assert stored.timer_enabled is False and stored.view()["timer_enabled"] is False
+    assert stored.timer_enabled is False and stored.learner_view()["timer_enabled"] is False
     body = play(harness, block, [("choose", {"node": "night", "choice": "layers"}),
                                  ("arrange", {"node": "siren", "order": ["stop", "tune", "listen", "act", "tell"]}),
                                  ("choose", {"node": "emergency", "choice": "chat"})])
@@ -237,7 +237,7 @@ def test_no_answers_reach_the_learner_before_they_are_due(harness):
         for secret in ('"goto"', '"points"', '"critical"', '"feedback"', '"harmful"', '"required"',
                        "Bīstami", "tvana", "Palīdzība ir ceļā", "Kāpņu telpā"):
             assert secret not in text, secret
-    view = harness.reload(block).view()
+    view = harness.reload(block).learner_view()
     assert view["node"]["id"] == "info"
 
 
@@ -262,7 +262,7 @@ def test_studio_refuses_invalid_content_and_keeps_learners_where_they_were(harne
     edited = copy.deepcopy(data)
     edited["nodes"][0]["text"] = "<p>Jauns teksts.</p>"
     assert harness.call(block, "save_content", {"display_name": "X", "content": edited})[0] == 200
-    assert harness.reload(block).view()["node"]["id"] == "night"
+    assert harness.reload(block).learner_view()["node"]["id"] == "night"
     without_night = copy.deepcopy(edited)
     night = next(n for n in without_night["nodes"] if n["id"] == "night")
     without_night["nodes"].remove(night)
@@ -275,7 +275,7 @@ def test_studio_refuses_invalid_content_and_keeps_learners_where_they_were(harne
     without_night["nodes"] = [n for n in without_night["nodes"] if n["id"] != "wait"]
     status, body = harness.call(block, "save_content", {"display_name": "X", "content": without_night})
     assert status == 200, body
-    view = harness.reload(block).view()
+    view = harness.reload(block).learner_view()
     assert view["outdated"] and view["node"] is None
     status, body = harness.call(block, "choose", {"node": "siren", "choice": "x"})
     assert status == 409
@@ -431,7 +431,7 @@ def test_acting_on_a_node_that_is_not_current_is_refused(harness, handler, paylo
 
 
 def clock_of(harness, block):
-    return harness.reload(block).view()["clock"]
+    return harness.reload(block).learner_view()["clock"]
 
 
 def test_the_first_timed_step_waits_for_the_learner_and_a_reload_never_resets_its_clock(harness, later):

@@ -170,7 +170,7 @@ def test_assessment_hides_feedback_until_allowed_and_stops_after_max_attempts(ha
     assert status == 400
     partial = dict(list(wrong.items())[:2])
     status, body = harness.call(block, "submit", {"answers": partial})
-    assert (status, body["error"]) == (400, "Vispirms izvēlies vērtējumu katram vienumam.")
+    assert (status, body["error"]) == (400, "Vispirms izvēlieties vērtējumu katram vienumam.")
     published = Published(block)
     status, body = harness.call(block, "submit", {"answers": wrong})
     assert status == 200 and body["feedback"] == {} and body["can_submit"] is True

@@ -121,12 +121,21 @@ def test_author_view_shows_the_staff_results_section(workbench, page):
     assert axe_violations(page) == []
 
 
-def test_texts_in_the_init_args_are_decoded_exactly(workbench, page):
-    """Init args travel HTML-escaped (views.script_safe); the learner's script gets the texts back unchanged."""
+def test_texts_in_a_json_island_are_decoded_exactly(workbench, page):
+    """Author text travels in a JSON island (fragments.json_island, escaped so "</script>" cannot end it);
+    the learner's script reads it back unchanged with NoturibaKit.island."""
+    from noturiba.fragments import escaped_json
     page.goto(f"{workbench}/scenario/{MINIMAL}/student_view/")
     page.locator(".nt-civicquiz").wait_for()
-    decoded = page.evaluate("CivicquizStudent.unescape({a: ['&lt;/script&gt; &amp;amp; &quot;x&quot;', 3], b: null})")
-    assert decoded == {"a": ['</script> &amp; "x"', 3], "b": None}
+    value = {"a": ['</script> &amp; "x" <b>', 3], "b": None}
+    decoded = page.evaluate("""(json) => {
+        const island = document.createElement('script');
+        island.type = 'application/json'; island.id = 'island-test'; island.textContent = json;
+        document.body.appendChild(island);
+        return NoturibaKit.island('island-test');
+    }""", escaped_json(value))
+    assert decoded == value
+    assert page.js_errors == []
 
 
 def test_showanswer_choices_are_named_in_latvian_and_the_value_is_stored(workbench, page):
@@ -160,7 +169,7 @@ def test_a_bad_setting_is_refused_naming_the_fields_label(workbench, page):
     studio.locator("input[id$='-mingroup']").fill("")
     page.locator("[data-save]").click()
     page.wait_for_function("document.querySelector('.nt-cq-studio [data-form-error]').textContent.includes('0 līdz 1')")
-    assert "“Sekmīguma slieksnis (no 0 līdz 1)”" in error.inner_text()
+    assert "“Nokārtošanas slieksnis (no 0 līdz 1)”" in error.inner_text()
     assert "pass_threshold" not in error.inner_text()
 
 

@@ -11,14 +11,16 @@ OUTAGE_ASSESSMENT = "crisisdrill.1"
 
 
 def tab_to(page, text, limit=80, role=None):
-    """Press Tab until the focused element's text (or aria-label) contains `text`; keyboard only."""
+    """Press Tab until the focused element's name (aria-label, text, label) contains `text`; keyboard only."""
     for _ in range(limit):
         page.keyboard.press("Tab")
         found = page.evaluate("""([text, role]) => {
             const el = document.activeElement;
             if (!el || el === document.body) return false;
             if (role && el.tagName.toLowerCase() !== role) return false;
+            // textContent too: a name built from content includes visually hidden text (the Move buttons)
             const name = (el.getAttribute('aria-label') || el.innerText || el.value || '')
+                + ' ' + (el.textContent || '').replace(/\s+/g, ' ')
                 + ' ' + (el.labels && el.labels[0] ? el.labels[0].innerText : '');
             return name.includes(text);
         }""", [text, role])
@@ -76,7 +78,7 @@ def test_keyboard_only_playthrough_with_feedback_announced_and_axe_clean(workben
     tab_to(page, "sociālajam dienestam")
     page.keyboard.press("Enter")
     debrief = page.locator(".nt-crisisdrill [data-debrief]")
-    debrief.get_by_text("Tavs rezultāts: 100\u00a0%.").wait_for()
+    debrief.get_by_text("Jūsu rezultāts: 100\u00a0%.").wait_for()
     assert "Treniņš ir beidzies" in page.evaluate(
         "new Promise(r => setTimeout(() => r(document.querySelector('.nt-crisisdrill [data-live]').textContent), 200))")
     assert debrief.get_by_text("Mana rīcības kartīte").is_visible()
@@ -85,7 +87,7 @@ def test_keyboard_only_playthrough_with_feedback_announced_and_axe_clean(workben
     assert violations == [], describe(violations)
     # resume: a reload shows the finished drill, not the start
     page.reload()
-    page.locator(".nt-crisisdrill [data-debrief]").get_by_text("Tavs rezultāts: 100\u00a0%.").wait_for()
+    page.locator(".nt-crisisdrill [data-debrief]").get_by_text("Jūsu rezultāts: 100\u00a0%.").wait_for()
 
 
 def test_a_phone_width_screen_has_no_horizontal_scroll(workbench, page):
@@ -146,7 +148,7 @@ def test_restarting_part_way_says_it_uses_an_attempt_and_asks_first(workbench, p
     assert restart.is_hidden(), "before the first decision a restart costs nothing and is not offered"
     tab_to(page, "Ieslēdzu bateriju radio")
     page.keyboard.press("Enter")
-    restart.get_by_text("Sākot no jauna tagad, tiks izmantots viens no taviem mēģinājumiem.").wait_for()
+    restart.get_by_text("Ja sāksiet no jauna tagad, tiks izmantots viens no jūsu mēģinājumiem.").wait_for()
     assert "atlikuši 3 mēģinājumi" in restart.inner_text()
     tab_to(page, "Sākt no jauna")
     page.keyboard.press("Enter")
@@ -259,6 +261,6 @@ def test_time_running_out_is_said_announced_and_focused(workbench, page, server_
     assert notice.get_attribute("role") == "alert"
     assert "Time ran out." in notice.inner_text() and "The next situation is below." in notice.inner_text()
     assert page.evaluate("document.activeElement.hasAttribute('data-timeout')"), "the message takes the focus"
-    assert "Tu gaidi" in page.locator(".nt-crisisdrill [data-body]").inner_text()
+    assert "Jūs gaidāt" in page.locator(".nt-crisisdrill [data-body]").inner_text()
     assert axe_violations(page) == []
     assert page.js_errors == []

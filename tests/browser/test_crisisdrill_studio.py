@@ -16,12 +16,12 @@ def test_showanswer_choices_are_labelled_and_a_bad_setting_names_its_label(workb
     open_studio(page, workbench)
     select = page.locator("select").filter(has_text="Pēc pirmā mēģinājuma")
     assert "attempted_no_past_due" not in select.locator("option").all_inner_texts()
-    pass_mark = page.get_by_label("Sekmīguma slieksnis (no 0 līdz 1)")
+    pass_mark = page.get_by_label("Nokārtošanas slieksnis (no 0 līdz 1)")
     pass_mark.fill("5")
     page.locator("[data-save]").first.click()
     error = page.locator("[role=alert]:visible").first
     error.wait_for()
-    assert "“Sekmīguma slieksnis (no 0 līdz 1)”" in error.inner_text()
+    assert "“Nokārtošanas slieksnis (no 0 līdz 1)”" in error.inner_text()
     assert "pass_threshold" not in error.inner_text()
 
 

@@ -152,7 +152,7 @@ def test_phone_width_has_no_horizontal_scroll(workbench, page, title):
 HIDDEN_LV = "Atbildes ir saglabātas. Šim uzdevumam rezultāti netiek rādīti."
 PAST_DUE_LV = "Termiņš ir pagājis: atbildes vairs netiek pieņemtas."
 # What the feedback and the status say when results are shown (right/wrong, scores, flags found or missed).
-VERDICT_WORDS_LV = ("Pareizs vērtējums", "Vērtējums nav pareizs", "Tavs rezultāts", "Rezultāts par šo vienumu",
+VERDICT_WORDS_LV = ("Pareizs vērtējums", "Vērtējums nav pareizs", "Jūsu rezultāts", "Rezultāts par šo vienumu",
                     "Skaidrojums", "Nepamanīts", "Atrasts")
 
 

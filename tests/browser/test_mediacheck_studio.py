@@ -33,7 +33,7 @@ def open_studio(page, workbench, key):
 
 
 def test_a_trainer_adds_an_item_and_marks_a_flag_by_keyboard_and_learners_see_it(workbench, page):
-    key = scenario_key("plūdi Vecrīgā")
+    key = scenario_key("plūdi Lāsmalienā")
     open_studio(page, workbench, key)
     studio = page.locator(".nt-mc-studio")
     tab_to(page, "el.matches('[data-new-kind]')")
@@ -62,7 +62,7 @@ def test_a_trainer_adds_an_item_and_marks_a_flag_by_keyboard_and_learners_see_it
     for _ in range(len("Dalies ar visiem")):
         page.keyboard.press("Shift+ArrowRight")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent") == "Atzīmēt atlasīto tekstu kā brīdinājuma zīmi"
+    assert page.evaluate("document.activeElement.textContent") == "Atzīmēt atlasīto tekstu kā sarkano karodziņu"
     page.keyboard.press("Enter")
     assert "Piezīme" in focused_label(page)  # the note of the new flag has the focus
     page.keyboard.type("Steidzināšana dalīties ir manipulācijas paņēmiens.")
@@ -86,7 +86,7 @@ def test_a_trainer_adds_an_item_and_marks_a_flag_by_keyboard_and_learners_see_it
 
 
 def test_an_image_without_alt_text_is_refused_and_the_studio_view_is_axe_clean(workbench, page):
-    key = scenario_key("plūdi Vecrīgā")
+    key = scenario_key("plūdi Lāsmalienā")
     open_studio(page, workbench, key)
     studio = page.locator(".nt-mc-studio")
     first = studio.locator("[data-items] > li").first
@@ -115,7 +115,7 @@ def test_an_image_without_alt_text_is_refused_and_the_studio_view_is_axe_clean(w
 
 
 def test_author_view_names_the_mode_and_item_kinds_in_latvian(workbench, page):
-    page.goto(f"{workbench}/scenario/{scenario_key('plūdi Vecrīgā')}/author_view/?lang=lv")
+    page.goto(f"{workbench}/scenario/{scenario_key('plūdi Lāsmalienā')}/author_view/?lang=lv")
     author = page.locator(".nt-mc-author")
     author.wait_for()
     assert author.locator("p").first.inner_text() in ("Režīms: Prakse", "Režīms: Pārbaude", "Režīms: Aptauja")
@@ -125,6 +125,6 @@ def test_author_view_names_the_mode_and_item_kinds_in_latvian(workbench, page):
 
 
 def test_showanswer_choices_are_named_in_latvian(workbench, page):
-    open_studio(page, workbench, scenario_key("plūdi Vecrīgā"))
+    open_studio(page, workbench, scenario_key("plūdi Lāsmalienā"))
     labels = page.locator(".nt-mc-studio select").filter(has_text="Nekad").locator("option").all_inner_texts()
     assert "Pēc pirmā mēģinājuma" in labels and "attempted_no_past_due" not in labels

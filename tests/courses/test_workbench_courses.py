@@ -24,7 +24,7 @@ def render(xml):
 def test_real_course_unit_renders(db, scenario_id, title, xml):
     assert title.count(" > ") >= 2
     block, html = render(xml)
-    ours = [child for child in etree.fromstring(xml) if child.tag in cs.BLOCK_TYPES]
+    ours = [child for child in etree.fromstring(xml) if child.tag in (*cs.BLOCK_TYPES, cs.NOTE_TAG)]
     assert ours
     assert html.count('class="noturiba') + html.count("class='noturiba") >= len(ours)
     assert len(block.children) == len(etree.fromstring(xml))
@@ -35,7 +35,7 @@ def test_every_real_unit_with_our_blocks_is_a_scenario():
         from noturiba.courses.layout import load_course
         loaded = load_course(course)
         expected = {f"course-{course.name}-{v.url_name}" for v in loaded.verticals()
-                    if any(child.kind in cs.BLOCK_TYPES for child in v.children)}
+                    if any(child.kind in cs.SCENARIO_TYPES for child in v.children)}
         assert {unit[0] for unit in cs._course_units(course)} == expected
 
 

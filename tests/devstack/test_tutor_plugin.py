@@ -336,3 +336,37 @@ def test_released_languages_can_be_left_to_the_admin(tutor):
 def test_plugin_package_declares_the_entry_point():
     text = (Path(__file__).resolve().parents[2] / "devstack" / "tutor-noturiba" / "pyproject.toml").read_text()
     assert re.search(r'\[project\.entry-points\."tutor\.plugin\.v1"\]\s*\nnoturiba = "tutornoturiba\.plugin"', text)
+
+
+# ---------------------------------------------------------------- xAPI (Aspects)
+
+def xapi_block(text: str) -> str:
+    start = text.index("# Noturība xAPI")
+    return text[start:text.index("# End of Noturība xAPI", start)]
+
+
+def erb_backends() -> dict:
+    """EVENT_TRACKING_BACKENDS as event-routing-backends' plugin_settings leave it (its shape only)."""
+    whitelist = {"ENGINE": "eventtracking.processors.whitelist.NameWhitelistProcessor",
+                 "OPTIONS": {"whitelist": ["edx.course.enrollment.activated", "problem_check"]}}
+    return {"xapi": {"ENGINE": "eventtracking.backends.async_routing.AsyncRoutingBackend",
+                     "OPTIONS": {"backend_name": "xapi", "processors": [whitelist], "backends": {}}}}
+
+
+def allowed_after(block: str, backends: dict | None) -> list | None:
+    namespace = {} if backends is None else {"EVENT_TRACKING_BACKENDS": backends}
+    exec(compile(block, "lms-settings", "exec"), namespace)  # noqa: S102
+    return None if backends is None else backends["xapi"]["OPTIONS"]["processors"][0]["OPTIONS"]["whitelist"]
+
+
+def test_our_xapi_events_join_the_aspects_allowlist_and_answers_stay_off(tutor):
+    from noturiba import xapi
+    lms = xapi_block(tutor.env_file("apps/openedx/settings/lms/production.py"))
+    assert "# Noturība xAPI" not in tutor.env_file("apps/openedx/settings/cms/production.py")
+    allowed = allowed_after(lms, erb_backends())
+    assert allowed[:2] == ["edx.course.enrollment.activated", "problem_check"]  # the platform's stay
+    assert set(allowed[2:]) == set(xapi.DEFAULT_ALLOWLIST) and not xapi.ANSWER_EVENTS & set(allowed)
+    assert allowed_after(lms, None) is None  # without Aspects the settings still load
+    tutor.save(NOTURIBA_XAPI_ANSWER_EVENTS="true")
+    allowed = allowed_after(xapi_block(tutor.env_file("apps/openedx/settings/lms/production.py")), erb_backends())
+    assert set(allowed[2:]) == set(xapi.EVENTS)

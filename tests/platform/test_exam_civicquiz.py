@@ -137,7 +137,7 @@ def answers(block, right):
 
 
 def args_of(html):
-    found = re.search(r'<script type="json/xblock-args" class="xblock_json_init_args">(.*?)</script>', html, re.S)
+    found = re.search(r'<script id="[^"]*-state" type="application/json">(.*?)</script>', html, re.S)
     return json.loads(found.group(1))
 
 

@@ -177,7 +177,8 @@ def state_of(block):
 def view_of(block):
     """The view the learner's script starts from (the page's JSON island)."""
     html = page_of(block)
-    start = html.index("data-view>") + len("data-view>")
+    marker = '-view" type="application/json">'
+    start = html.index(marker) + len(marker)
     return json.loads(html[start:html.index("</script>", start)])
 
 

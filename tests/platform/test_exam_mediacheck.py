@@ -40,7 +40,7 @@ FUTURE = "2999-01-01T00:00:00+00:00"
 PAST_DUE_LV = "Termiņš ir pagājis: atbildes vairs netiek pieņemtas."
 NOT_SHOWN_LV = "Atbildes ir saglabātas. Šim uzdevumam rezultāti netiek rādīti."
 AFTER_DUE_LV = "Atbildes ir saglabātas. Rezultāti būs redzami pēc termiņa beigām."
-SCORE_LV = "Tavs rezultāts"
+SCORE_LV = "Jūsu rezultāts"
 STATE = ("answers", "opened", "checked", "submitted", "retrying", "attempts", "raw_earned")
 
 

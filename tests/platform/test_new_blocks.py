@@ -38,8 +38,8 @@ BLOCK_TYPES = ("mediacheck", "crisisdrill", "civicquiz")
 NOT_CONFIGURED_LV = "Šis uzdevums vēl nav sagatavots."
 NOT_READY_LV = "Šī aktivitāte vēl nav gatava."
 HINT_LV = {
-    "mediacheck": "Pievieno redaktorā vismaz vienu vienumu.",
-    "crisisdrill": "Pievieno redaktorā pirmo soli un nobeigumu.",
+    "mediacheck": "Pievienojiet redaktorā vismaz vienu vienumu.",
+    "crisisdrill": "Pievienojiet redaktorā pirmo soli un nobeigumu.",
     "civicquiz": "Pievienojiet redaktorā vismaz vienu jautājumu.",
 }
 # What a learner must never read: editor words, markup names, a traceback, an untranslated notice.

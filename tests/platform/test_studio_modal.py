@@ -1,6 +1,6 @@
 """Studio's legacy editor modal, emulated in Chromium around each block's studio_view, on the installed wheel.
 
-The Authoring MFE edits a third-party block in Studio's legacy modal, inside its iframe (PLATFORM.md §6).
+The Authoring MFE edits a third-party block in Studio's legacy modal, inside its iframe (docs/platform.md section 6).
 What the emulation below does comes from reading these openedx-platform files (none is copied):
 
 - cms/static/js/views/modals/edit_xblock.js (EditXBlockModal): the modal loads the block's studio_view and
@@ -180,7 +180,7 @@ def test_olx_saved_then_a_form_edit_saved_keeps_both(workbench, page):
     page.locator("[role=tab][data-view=olx]").click()
     olx = page.locator("textarea[name=olx]")
     olx.wait_for()
-    olx.fill(olx.input_value().replace("Ko tu dari vispirms?", "Ko tu dari pirmām kārtām?"))
+    olx.fill(olx.input_value().replace("Ko jūs darāt vispirms?", "Ko jūs darāt pirmām kārtām?"))
     with page.expect_response(lambda response: "/save_content/" in response.url) as saved:
         page.locator("[data-save]").click()
     assert saved.value.ok
@@ -193,7 +193,7 @@ def test_olx_saved_then_a_form_edit_saved_keeps_both(workbench, page):
         page.locator("[data-save]").click()
     assert saved.value.ok
     assert student_title(page, workbench, "crisisdrill") == "Sirēna: jauns nosaukums"
-    assert "Ko tu dari pirmām kārtām?" in page.locator(".nt-crisisdrill").inner_text()
+    assert "Ko jūs darāt pirmām kārtām?" in page.locator(".nt-crisisdrill").inner_text()
     assert page.js_errors == [], page.js_errors
 
 

@@ -6,7 +6,7 @@ from lxml import etree
 
 from .payloads import ALLOWED_MARKUP, PAYLOADS
 
-# Elements OLX.md calls rich text: they take markup. Everything else with text takes the payloads as text.
+# Elements docs/OLX.md calls rich text: they take markup. Everything else with text takes the payloads as text.
 RICH_TEXT = {"body", "text", "prompt", "explanation", "feedback", "intro", "label", "debrief", "lead", "option",
              "item", "left", "right", "verdict", "card"}
 TEXT_ATTRIBUTES = {"title", "note", "name", "handle", "alt", "low", "high", "display_name", "label", "text"}

@@ -15,7 +15,7 @@ from mediacheck import content as mediacheck_content
 from mediacheck import views as mediacheck_views
 
 from .secrets import every_block
-from .twins import differences, drill_paths, twin, walk_differences
+from .twins import differences, draft_differences, drill_paths, twin, walk_differences
 
 BLOCKS = every_block()
 
@@ -96,3 +96,71 @@ def test_the_walk_reaches_every_kind_of_situation(db):
     model = Harness("walk").load(DRILL).model
     kinds = {model.node(node_id).kind for node_id in drill_paths(model)}
     assert kinds == {"step", "checklist", "order"} and len(drill_paths(model)) >= 6
+
+
+MEDIACHECKS = [block for block in BLOCKS if block[1] == "mediacheck"]
+
+
+@pytest.mark.parametrize(("label", "block_type", "xml"), MEDIACHECKS, ids=[b[0] for b in MEDIACHECKS])
+def test_mediacheck_handlers_and_drafts_before_answering_look_the_same_in_both_twins(db, label, block_type, xml):
+    """Opening every lead and saving a draft of every item (and the page after it) tell nothing either."""
+    assert draft_differences(xml, twin(block_type, xml)) == [], f"{label}: a draft depends on the answers"
+
+
+# Issue 13: twins that differ only in which items are real (`origin`) and where those were published.
+REAL = ('<published outlet="{outlet}" date="{date}" href="https://{outlet}/{date}"/>'
+        '<explanation><p>Īsts.</p></explanation>')
+ORIGIN_ITEMS = (
+    ('<item id="a" kind="headline" verdict="{verdict}"{origin}><body>Pirmais virsraksts par sirēnām</body>{real}'
+     '</item>'),
+    ('<item id="b" kind="{kind}" verdict="{verdict}"{origin}><body>Otrais virsraksts par ūdeni</body>'
+     '<lead id="b-l" useful="true" title="Ko saka avots?">Teksts.</lead>{real}</item>'),
+    '<item id="c" kind="headline" verdict="{verdict}"{origin}><body>Trešais virsraksts par radio</body>{real}</item>',
+)
+
+
+def origin_block(mode, real_ids, kind="headline", outlet="lsm.lv", date="2025-05-23"):
+    items = []
+    for template, item_id in zip(ORIGIN_ITEMS, "abc", strict=True):
+        real = item_id in real_ids
+        items.append(template.format(
+            verdict="accurate" if real else "false", kind=kind, origin=' origin="real"' if real else "",
+            real=REAL.format(outlet=outlet, date=date) if real else ""))
+    return f'<mediacheck display_name="Īsts vai izdomāts" mode="{mode}">{"".join(items)}</mediacheck>'
+
+
+ORIGIN_TWINS = [
+    ("practice, one real headline", origin_block("practice", "a"),
+     origin_block("practice", "c", outlet="twin.example", date="2001-02-03")),
+    ("assessment, two real", origin_block("assessment", "ab", kind="post"),
+     origin_block("assessment", "bc", kind="post")),
+    ("survey, mixed", origin_block("survey", "b"), origin_block("survey", "ac", outlet="other.example")),
+    ("practice, a made-up block that says origin", origin_block("practice", "").replace(
+        'verdict="false">', 'verdict="false" origin="made-up">', 1), origin_block("practice", "")),
+]
+
+
+@pytest.mark.parametrize(("label", "first", "second"), ORIGIN_TWINS, ids=[t[0] for t in ORIGIN_TWINS])
+def test_which_items_are_real_does_not_reach_a_new_learner(db, label, first, second):
+    """Issue 13: the made-up label was per card; a per-item label before answering tells real from made up."""
+    assert differences(first, second) == [], label
+    assert draft_differences(first, second) == [], label
+
+
+def test_a_real_item_marked_before_answering_is_caught(db, monkeypatch):
+    original = mediacheck_content.public_item
+
+    def leaky(item, leads=None):
+        return {**original(item, leads), "shown_as": item.provenance}
+    monkeypatch.setattr(mediacheck_content, "public_item", leaky)
+    _label, first, second = ORIGIN_TWINS[0]
+    found = differences(first, second)
+    assert any("student_view_data" in entry for entry in found), found
+
+
+def test_a_note_that_names_the_real_items_is_caught(db, monkeypatch):
+    monkeypatch.setattr(mediacheck_views, "material_note",
+                        lambda model, translate, **settings: [i.id for i in model.items if i.provenance == "real"])
+    _label, first, second = ORIGIN_TWINS[0]
+    found = differences(first, second)
+    assert any("student_view HTML" in entry for entry in found), found

@@ -80,7 +80,7 @@ def test_crisisdrill_finished_shows_better_options_only_when_no_attempt_can_chan
 def drill_view(block):
     """The view the drill's script starts from (the page's JSON island), as the learner's browser gets it."""
     html = block.render("student_view", {}).content
-    return json.loads(re.search(r"<script[^>]*data-view>(.*?)</script>", html, re.S).group(1))
+    return json.loads(re.search(r'<script id="[^"]*-view" type="application/json">(.*?)</script>', html, re.S).group(1))
 
 
 def test_the_best_drill_choice_is_not_where_the_author_put_it(db):

@@ -5,8 +5,9 @@ changes what the answers are: right options and their authoring order, true/fals
 answers, the right order of an order question, the matches of a match question, verdicts, where
 the red flags are and their notes, which leads are useful and their authoring order, points,
 critical marks, required and harmful checklist options, endings' ratings, feedback, explanations
-and sources. `learner_bytes` renders a block for a new learner exactly as the browser and the
-mobile API get it; two twins must give the same bytes (test_secrecy_differential.py).
+and sources, which mediacheck items are real (`origin`) and where they were published.
+`learner_bytes` renders a block for a new learner exactly as the browser and the mobile API get it;
+two twins must give the same bytes (test_secrecy_differential.py).
 `drill_walk_bytes` does the same for every situation of a crisis drill a learner can reach by
 playing (a twin keeps every goto and effect, so the same decisions reach the same situations).
 """
@@ -129,6 +130,23 @@ def _mediacheck(root):
         _reverse(item, leads)
         for explanation in _kids(item, "explanation"):
             _rewrite_secret_text(explanation)
+    _move_origins(_kids(root, "item"))
+
+
+def _move_origins(items):
+    """Made up or real (issue 13): the `origin` attribute moves one item on, with its <published>, whose
+    outlet, date and link change; the block keeps its mix (which items are real is the answer)."""
+    published = [(_kids(item, "published") or [None])[0] for item in items]
+    for item, node in zip(items, published, strict=True):
+        if node is not None:
+            item.remove(node)
+    _rotate_attr(items, "origin")
+    for item, node in zip(items, published[-1:] + published[:-1], strict=True):
+        if node is not None:
+            node.set("outlet", "Twin outlet")
+            node.set("date", "2001-02-03")
+            node.set("href", TWIN_SOURCE)
+            item.append(node)
 
 
 def _crisisdrill(root):
@@ -200,6 +218,41 @@ def learner_bytes(xml, user_id="differential-learner"):
 def differences(xml, other, user_id="differential-learner"):
     """The parts whose bytes differ between two contents, each with where it starts to differ."""
     return _compare(learner_bytes(xml, user_id), learner_bytes(other, user_id))
+
+
+def mediacheck_draft_bytes(xml, user_id="differential-drafter"):
+    """{part: text} of what a mediacheck learner gets before any answer is checked or submitted: every
+    lead opened and a draft saved for every item (handler responses), then the page and the mobile data
+    after a reload."""
+    from mediacheck import content
+
+    block = _fresh_load(xml, user_id)
+    harness = Harness(user_id)
+    parts = {}
+    try:
+        model = block.model
+        verdict = model.scale[0].id
+        for item in sorted(model.items, key=lambda entry: entry.id):
+            for lead in sorted(item.leads, key=lambda entry: entry.id):
+                status, body = harness.call(block, "open_lead", {"item": item.id, "lead": lead.id})
+                parts[f"open_lead {item.id} {lead.id}"] = json.dumps([status, body], ensure_ascii=False, sort_keys=True)
+            first = [segment.id for paragraph in content.segments(item.body) for segment in paragraph][:1]
+            status, body = harness.call(block, "save_answer", {"item": item.id, "verdict": verdict, "flags": first})
+            parts[f"save_answer {item.id}"] = json.dumps([status, body], ensure_ascii=False, sort_keys=True)
+        again = harness.reload(block)
+        fragment = again.render("student_view", {})
+        parts["draft page"] = fragment.content
+        parts["draft init args"] = json.dumps(fragment.json_init_args, ensure_ascii=False, sort_keys=True)
+        parts["draft student_view_data"] = json.dumps(again.student_view_data(), ensure_ascii=False, sort_keys=True)
+        return parts
+    finally:
+        ID_MANAGER.scenario = ""
+        XBlockState.objects.filter(user_id=user_id).delete()
+
+
+def draft_differences(xml, other):
+    """mediacheck: differences() of the handlers and the page before an answer is checked or submitted."""
+    return _compare(mediacheck_draft_bytes(xml), mediacheck_draft_bytes(other))
 
 
 def drill_paths(model):

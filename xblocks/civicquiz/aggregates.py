@@ -25,6 +25,7 @@ import csv
 import io
 
 from . import grading
+from .question_types import of
 
 RESULT = "#result"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -36,7 +37,7 @@ def _store():
     return store
 
 
-def record_survey(block_id, learner, questions, answers):
+def record_survey(block_id, learner, questions, answers, respondent=None):
     values, texts = {}, {}
     for q in questions:
         stored, text = grading.survey_values(q, answers.get(q.id))
@@ -44,7 +45,7 @@ def record_survey(block_id, learner, questions, answers):
             values[q.id] = stored
         if text:
             texts[q.id] = text
-    _store().record(block_id, learner, values, texts)
+    _store().record(block_id, learner, values, texts, respondent=respondent)
 
 
 def survey_answers(block_id, learner, questions):
@@ -55,17 +56,10 @@ def survey_answers(block_id, learner, questions):
         stored = values.get(q.id)
         if not stored:
             continue
-        if q.type == "multiple":
-            answers[q.id] = list(stored)
-        elif q.type == "scale":
-            try:
-                answers[q.id] = int(stored[0])
-            except ValueError:
-                continue
-        elif q.type == "text":
-            answers[q.id] = texts.get(q.id, "")
-        else:
-            answers[q.id] = stored[0]
+        try:
+            answers[q.id] = of(q).stored_answer(stored, texts.get(q.id, ""))
+        except ValueError:  # a row no answer of the question's type can have
+            continue
     return answers
 
 
@@ -76,14 +70,7 @@ def shown_snapshot(block_id, min_group):
 
 
 def graded_values(q, answer, fraction):
-    values = []
-    if answer is not None:
-        if q.type in ("single", "multiple"):
-            values = [answer] if isinstance(answer, str) else list(answer)
-        elif q.type == "truefalse":
-            values = ["true" if answer else "false"]
-        elif q.type == "numeric":
-            values = [(str(int(answer)) if float(answer).is_integer() else repr(answer))[:60]]
+    values = [] if answer is None else of(q).graded_values(answer)
     verdict = "#right" if grading.is_right(fraction) else ("#partial" if fraction > 0 else "#wrong")
     return [*values, verdict]
 
@@ -98,12 +85,6 @@ def snapshot(block_id):
     """(respondents, counts) of one block."""
     store = _store()
     return store.respondents(block_id), store.counts(block_id)
-
-
-def pass_rate(counts):
-    results = counts.get(RESULT, {})
-    total = sum(results.values())
-    return (results.get("pass", 0) / total) if total else None
 
 
 def forget(block_id, learner):

@@ -57,11 +57,16 @@ def unanswered(layout, answers):
     return sum(1 for q in layout.questions if answers.get(q.id) in BLANK)
 
 
-def certainty_problem(cbm, value, question_id):
-    """The message when CBM asks for a certainty and `value` is none (else None)."""
-    if cbm and value not in grading.CERTAINTY_LEVELS:
-        return Message("Say how sure you are about question {id}.", id=question_id)
-    return None
+def certainty_problem(cbm, value, number=None):
+    """The message when CBM asks for a certainty and `value` is none (else None).
+
+    `number` is the question's position as the learner sees it (1, 2, ...), for a whole-quiz submit;
+    a single check is answered at its question and needs none. Internal ids never reach the learner."""
+    if not cbm or value in grading.CERTAINTY_LEVELS:
+        return None
+    if number is None:
+        return Message("Say how sure you are about this answer.")
+    return Message("Say how sure you are about your answer to question {number}.", number=number)
 
 
 def submission_problem(layout, answers, certainty, *, cbm, confirmed):
@@ -75,8 +80,10 @@ def submission_problem(layout, answers, certainty, *, cbm, confirmed):
     for question_id in certainty:
         if layout.question(question_id) is None:
             return Message("There is no question {id} in this quiz.", id=question_id[:100])
+    order = layout.ids()
     for question_id in answers:
-        problem = certainty_problem(cbm, certainty.get(question_id), question_id)
+        number = order.index(question_id) + 1 if question_id in order else None
+        problem = certainty_problem(cbm, certainty.get(question_id), number)
         if problem is not None:
             return problem
     return None

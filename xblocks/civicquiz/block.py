@@ -33,7 +33,6 @@ posting the model's JSON to the kit's save_content, live checks through check_co
 above the kit's OLX editor. Staff results: staff.py.
 """
 
-import json
 
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Integer, Scope
@@ -41,22 +40,24 @@ from xblock.fields import Boolean, Dict, Integer, Scope
 from noturiba import attempts, events
 from noturiba.attempts import graded_attempt
 from noturiba.base import ContentBlock
+from noturiba.fragments import json_island
 from noturiba.handlers import Field, HandlerError, json_handler, validated
 from noturiba.html import plain_text
 from noturiba.messages import Message, percent
+from noturiba.research.staff import ResearchReportMixin
 from noturiba.scoring import ScoringMixin, attempts_left_message
 from noturiba.secrecy import bound_learner
 from noturiba.survey import policy
 
 from . import aggregates, attempt_rules, content, grading, views
-from .labels import TYPE_LABELS
+from .question_types import TYPES
 from .staff import StaffMixin
 
 PREVIEW_NOT_COUNTED = Message("Studio preview: these answers are not recorded and not counted.")
 
 
-class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
-    """A civic quiz, poll or survey (OLX: ../shared/OLX.md, civicquiz)."""
+class CivicQuizBlock(StaffMixin, ResearchReportMixin, ScoringMixin, ContentBlock):
+    """A civic quiz, poll or survey (OLX: docs/OLX.md, civicquiz)."""
 
     content_api = content
     i18n_js_namespace = "NoturibaCivicquizI18n"
@@ -136,8 +137,8 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
         if refusal is not None:
             raise HandlerError(refusal)
 
-    def certainty_of(self, value, question_id):
-        problem = attempt_rules.certainty_problem(self.model.certainty, value, question_id)
+    def certainty_of(self, value):
+        problem = attempt_rules.certainty_problem(self.model.certainty, value)
         if problem is not None:
             raise HandlerError(problem)
         return value if self.model.certainty else None
@@ -164,11 +165,11 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
                "staff_html": self.staff_html() if self.is_staff() else "",
                "attempts_text": self.attempts_text(), "submitted": self.submitted,
                "hidden_text": self.hidden_text() or "", "closed_text": self.t.render(closed) if closed else ""}
-        html = self.render_template("student.html", ctx)
+        state_island, state_id = json_island(self, "state", self.learner_state(layout, answers))
+        html = self.render_template("student.html", {**ctx, "state_island": state_island})
         return self.build_fragment(html, js=("civicquiz_results.js", "civicquiz.js"), css=("civicquiz.css",),
                                    init="CivicquizStudent",
-                                   init_args=views.script_safe({**self.learner_state(layout, answers),
-                                                                "namespace": self.i18n_js_namespace}))
+                                   init_args={"namespace": self.i18n_js_namespace, "state_id": state_id})
 
     def attempts_text(self):
         if self.model.mode != "assessment" or not self.max_attempts or self.is_past_due():
@@ -197,7 +198,7 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
         except ValueError as error:
             problems = [("error", self.t.render(error))]
         model = self.model
-        questions = [{"id": q.id, "type": self.t.gettext(TYPE_LABELS[q.type]), "topic": q.topic,
+        questions = [{"id": q.id, "type": self.t.gettext(TYPES[q.type].label), "topic": q.topic,
                       "prompt": plain_text(q.prompt)}
                      for q in model.questions]
         html = self.render_template("author.html", {
@@ -210,16 +211,15 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
         """The bank editor (a form posting the model's JSON to save_content), then the kit's OLX editor."""
         uid = self.dom_id()
         olx_html = self.olx_editor_html()
-        # The bank travels in an autoescaped attribute: author markup in the runtime's
-        # <script type="json/xblock-args"> could close that element ("</script>").
+        bank_island, bank_id = json_island(self, "bank", content.to_json(self.model), editor=True)
         form_html = self.render_template("studio.html", {"display_name": self.display_name, "uid": uid + "-form",
-                                                         "bank": json.dumps(content.to_json(self.model))})
+                                                         "bank_island": bank_island})
         settings = self.editable_settings()
-        scripts = ("noturiba/olx_editor.js", "civicquiz_form.js", "civicquiz_studio.js")
+        scripts = ("noturiba/olx_editor.js", "noturiba/studio.js", "civicquiz_studio.js")
         return self.build_fragment(form_html + olx_html, js=scripts,
                                    css=("civicquiz.css",), init="CivicquizStudio",
                                    init_args={"namespace": self.i18n_js_namespace, "uid": uid + "-form",
-                                              "settings": settings,
+                                              "bank_id": bank_id, "settings": settings,
                                               "default_min_group": self.platform_min_group(),
                                               "showanswer_choices": self.showanswer_choices()})
 
@@ -272,19 +272,19 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
         self.refuse_past_due()
         layout = self.layout()
         q, answer = self.learner_answer(layout, data["question"], data["answer"])
-        certainty = self.certainty_of(data["certainty"], q.id)
+        certainty = self.certainty_of(data["certainty"])
         fraction = grading.score(q, answer)
         if q.id not in self.first_checks and q.id not in self.checked:
             with graded_attempt(self):
                 self.first_checks = {**self.first_checks, q.id: {"answer": answer, "certainty": certainty}}
-                self.keep_score(self.practice_result(layout).fraction)
+                self.publish_attempt(self.practice_result(layout).fraction)
         self.answers = {**self.answers, q.id: answer}
         self.checked = {**self.checked, q.id: fraction}
         if certainty:
             self.certainties = {**self.certainties, q.id: certainty}
         result = self.practice_result(layout)
         done = sum(1 for qid in layout.ids() if qid in self.checked)
-        self.runtime.publish(self, "completion", {"completion": done / max(1, len(layout.questions))})
+        self.publish_completion(done / max(1, len(layout.questions)))
         events.emit(self, "question", "answered", question=q.id, score=fraction)
         hidden = self.hidden_text()
         if hidden is not None:
@@ -326,7 +326,7 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
             self.answers, self.certainties = answers, dict(certainty)
             self.results, self.submitted = result.scores, True
             self.attempts += 1
-            if self.keep_best(result.fraction):
+            if self.publish_attempt(result.fraction, keep="best", complete=True):
                 self.best = {"answers": answers, "certainties": dict(certainty), "round": self.draw_round}
         passed = result.passes(self.pass_threshold)
         events.emit(self, "quiz", "submitted", score=result.fraction, passed=passed, attempt=self.attempts)
@@ -348,11 +348,11 @@ class CivicQuizBlock(StaffMixin, ScoringMixin, ContentBlock):
             raise HandlerError(Message("Answer at least one question before sending."))
         # user_state learns only that the learner answered (older versions kept the answers there).
         self.answers, self.certainties, self.submitted = {}, {}, True
-        self.runtime.publish(self, "completion", {"completion": 1.0})
+        self.publish_completion(1.0)
         events.emit(self, "survey", "answered")
         if policy.in_studio_preview(self):
             return {"aggregates": self.learner_aggregates(), "preview": self.t.render(PREVIEW_NOT_COUNTED)}
-        aggregates.record_survey(self.block_id(), self.learner_key(), layout.questions, answers)
+        aggregates.record_survey(self.block_id(), self.learner_key(), layout.questions, answers, self.respondent())
         return {"aggregates": self.learner_aggregates()}
 
     def learner_aggregates(self):

@@ -20,13 +20,7 @@
   happens to line up with the left one gives nothing away.
 """
 
-import hashlib
-import random
-
-
-def rng(*parts):
-    digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode("utf-8")).digest()
-    return random.Random(int.from_bytes(digest[:8], "big"))  # noqa: S311 - not for security
+from noturiba.seeded import rng, shuffled
 
 
 def draw_questions(questions, count, seed):
@@ -50,12 +44,6 @@ def draw_questions(questions, count, seed):
             if queue and len(picked) < count:
                 picked.add(queue.pop(0))
     return [qid for qid in ids if qid in picked]
-
-
-def shuffled(ids, *seed):
-    ids = list(ids)
-    rng(*seed).shuffle(ids)
-    return ids
 
 
 def option_order(ids, learner, question_id, draw_round=0):

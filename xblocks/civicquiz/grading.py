@@ -18,6 +18,7 @@ Scores per question, each a fraction 0..1:
   single item moved one place loses one or two steps, a reversed list scores 0.
 - match: the share of pairs matched right (unmatched left entries count as wrong).
 - scale, text: survey questions, never graded.
+Each type's normalize, score and solution are its QuestionType's (question_types/).
 
 Quiz score: the mean of the question scores over the learner's drawn questions
 (unanswered = 0).
@@ -35,121 +36,28 @@ all answers right never score below 0.93 and always pass (Result.passes). A
 certainty the learner never chose is not counted (no bonus, no penalty).
 """
 
-import math
 from dataclasses import dataclass
 
-from noturiba.messages import Message
 from noturiba.scoring import CBM_MARKS, cbm_fraction, passes
 
-MAX_TEXT = 2000
+from .model import MAX_TEXT, AnswerError  # noqa: F401  (part of this module's interface)
+from .question_types import of
+
 RIGHT = 0.999
 CBM_TABLE = CBM_MARKS
 CERTAINTY_LEVELS = (1, 2, 3)
 
 
-class AnswerError(ValueError):
-    """An answer of the wrong shape for its question; the block answers HTTP 400."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
-
-    def render(self, gettext=None, ngettext=None):
-        return self.message.render(gettext, ngettext)
-
-
-def _wrong_shape(question):
-    return AnswerError(Message("The answer to question {id} has the wrong form.", id=question.id))
-
-
-def _ids(question):
-    if question.type in ("single", "multiple"):
-        return [o.id for o in question.options]
-    if question.type == "order":
-        return [i.id for i in question.items]
-    return [p.id for p in question.pairs]
-
-
 def normalize(question, answer):
     """The answer in its canonical shape; AnswerError if it cannot be an answer to `question`."""
-    kind = question.type
-    if kind == "single":
-        if not isinstance(answer, str) or answer not in _ids(question):
-            raise _wrong_shape(question)
-        return answer
-    if kind == "multiple":
-        if not isinstance(answer, list) or not all(isinstance(a, str) for a in answer):
-            raise _wrong_shape(question)
-        known = _ids(question)
-        if any(a not in known for a in answer) or len(set(answer)) != len(answer):
-            raise _wrong_shape(question)
-        return [oid for oid in known if oid in answer]
-    if kind == "truefalse":
-        if not isinstance(answer, bool):
-            raise _wrong_shape(question)
-        return answer
-    if kind == "numeric":
-        if isinstance(answer, bool) or not isinstance(answer, int | float) or not math.isfinite(answer):
-            raise _wrong_shape(question)
-        return float(answer)
-    if kind == "order":
-        if not isinstance(answer, list) or sorted(map(str, answer)) != sorted(_ids(question)):
-            raise _wrong_shape(question)
-        if not all(isinstance(a, str) for a in answer):
-            raise _wrong_shape(question)
-        return list(answer)
-    if kind == "match":
-        known = set(_ids(question))
-        if not isinstance(answer, dict) or not all(
-                isinstance(k, str) and isinstance(v, str) and k in known and v in known for k, v in answer.items()):
-            raise _wrong_shape(question)
-        return dict(answer)
-    if kind == "scale":
-        if isinstance(answer, bool) or not isinstance(answer, int) or not (
-                question.scale_min <= answer <= question.scale_max):
-            raise _wrong_shape(question)
-        return answer
-    if kind == "text":
-        if not isinstance(answer, str) or len(answer) > MAX_TEXT:
-            raise AnswerError(Message("The answer to question {id} may be at most {limit} characters long.",
-                                      id=question.id, limit=MAX_TEXT))
-        return answer.strip()
-    raise _wrong_shape(question)
+    return of(question).normalize(question, answer)
 
 
 def score(question, answer):
     """The score 0..1 of a normalized answer (None = unanswered = 0)."""
     if answer is None or not question.graded:
         return 0.0
-    kind = question.type
-    if kind == "single":
-        return 1.0 if any(o.correct and o.id == answer for o in question.options) else 0.0
-    if kind == "truefalse":
-        return 1.0 if answer == question.answer else 0.0
-    if kind == "numeric":
-        if question.answer is None:
-            return 0.0
-        tolerance = question.tolerance or 0.0
-        return 1.0 if abs(answer - question.answer) <= tolerance + 1e-9 * max(1.0, abs(question.answer)) else 0.0
-    if kind == "multiple":
-        right = {o.id for o in question.options if o.correct}
-        if not right:
-            return 0.0
-        picked = set(answer)
-        return max(0.0, (len(picked & right) - len(picked - right)) / len(right))
-    if kind == "order":
-        expected = [i.id for i in question.items]
-        if len(expected) < 2:
-            return 1.0
-        position = {item_id: index for index, item_id in enumerate(answer)}
-        kept = sum(1 for a, b in zip(expected, expected[1:], strict=False)
-                   if a in position and b in position and position[a] < position[b])
-        return kept / (len(expected) - 1)
-    if kind == "match":
-        if not question.pairs:
-            return 0.0
-        return sum(1 for p in question.pairs if answer.get(p.id) == p.id) / len(question.pairs)
-    return 0.0
+    return of(question).score(question, answer)
 
 
 def is_right(fraction):
@@ -194,30 +102,11 @@ def grade(questions, answers, certainties=None, cbm=False):
 
 def solution(question):
     """The right answer in answer shape (shown only when it is due)."""
-    kind = question.type
-    if kind == "single":
-        return next((o.id for o in question.options if o.correct), None)
-    if kind == "multiple":
-        return [o.id for o in question.options if o.correct]
-    if kind in ("truefalse", "numeric"):
-        return question.answer
-    if kind == "order":
-        return [i.id for i in question.items]
-    if kind == "match":
-        return {p.id: p.id for p in question.pairs}
-    return None
+    return of(question).solution(question)
 
 
 def survey_values(question, answer):
     """The values a survey answer is stored as (one row each) and the free text, if any."""
     if answer is None or answer == "" or answer == []:
         return [], None
-    if question.type == "single":
-        return [answer], None
-    if question.type == "multiple":
-        return list(answer), None
-    if question.type == "scale":
-        return [str(answer)], None
-    if question.type == "text":
-        return ["text"], answer
-    return [], None
+    return of(question).survey_values(question, answer)

@@ -1,4 +1,4 @@
-"""What the Studio editor calls the quiz's fields and question types (errors and the author view use them)."""
+"""What the Studio editor calls the quiz's fields and modes (errors and the author view use them)."""
 
 from noturiba.messages import N_, Message
 
@@ -22,11 +22,7 @@ FIELD_LABELS = {
     "href": Message("Link (https://...)"),
     "title": Message("Title"),
 }
-TYPE_LABELS = {
-    "single": N_("Single choice"), "multiple": N_("Multiple choice"), "truefalse": N_("True or false"),
-    "numeric": N_("Number"), "order": N_("Put in order"), "match": N_("Match pairs"),
-    "scale": N_("Scale (survey)"), "text": N_("Written answer (survey)"),
-}
+# The labels of the question types: their QuestionType (question_types/).
 MODE_LABELS = {"practice": N_("Practice"), "assessment": N_("Assessment"), "survey": N_("Survey")}
 
 

@@ -13,25 +13,23 @@ from noturiba.messages import ContentError  # noqa: F401 - re-exported: part of 
 TAG = "civicquiz"
 ATTRIBUTES = ("mode", "draw", "shuffle", "certainty", "min_group")
 MODES = ("practice", "assessment", "survey")
-TYPES = ("single", "multiple", "truefalse", "numeric", "order", "match", "scale", "text")
-GRADED_TYPES = ("single", "multiple", "truefalse", "numeric", "order", "match")
-SURVEY_TYPES = ("single", "multiple", "scale", "text")
 DEFAULT_MIN_GROUP = 5  # when neither the OLX nor XBLOCK_SETTINGS["civicquiz"] says
 MAX_QUESTIONS = 500
 MAX_CHOICES = 50
 SCALE_LIMIT = 11  # at most 11 points on a scale (0..10)
+MAX_TEXT = 2000  # characters of a written answer
+# The question types and their rules: question_types.TYPES.
 
-# Which child elements each question type accepts.
-CHILDREN = {
-    "single": {"prompt", "option", "explanation"},
-    "multiple": {"prompt", "option", "explanation"},
-    "truefalse": {"prompt", "explanation"},
-    "numeric": {"prompt", "explanation"},
-    "order": {"prompt", "item", "explanation"},
-    "match": {"prompt", "pair", "explanation"},
-    "scale": {"prompt", "explanation"},
-    "text": {"prompt", "explanation"},
-}
+
+class AnswerError(ValueError):
+    """An answer of the wrong shape for its question; the block answers HTTP 400."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+    def render(self, gettext=None, ngettext=None):
+        return self.message.render(gettext, ngettext)
 
 
 @dataclass(frozen=True)
@@ -75,7 +73,8 @@ class Question:
 
     @property
     def graded(self):
-        return self.type in GRADED_TYPES
+        from .question_types import of  # imported here: the table builds on this module
+        return of(self).graded
 
     def choice_ids(self):
         """The ids of the parts a learner picks or arranges (options, items or pairs)."""

@@ -1,11 +1,12 @@
-"""civicquiz OLX <-> model (pure). The OLX is specified in ../shared/OLX.md (civicquiz)."""
+"""civicquiz OLX <-> model (pure). The OLX is specified in docs/OLX.md (civicquiz)."""
 
 from dataclasses import replace
 
 from noturiba import olx
 from noturiba.messages import Message
 
-from .model import CHILDREN, MAX_CHOICES, MAX_QUESTIONS, MODES, TYPES, Item, Option, Pair, Question, Quiz
+from .model import MAX_CHOICES, MAX_QUESTIONS, MODES, Item, Option, Pair, Question, Quiz
+from .question_types import TYPES
 
 # OLX -> model -----------------------------------------------------------------
 
@@ -30,12 +31,12 @@ def parse(node):
 
 def _parse_question(node, seen):
     question_id = olx.required_id(node, seen)
-    kind = olx.choice_attr(node, "type", TYPES, "single")
-    values = {"id": question_id, "type": kind, "topic": (node.get("topic") or "").strip(),
+    kind = TYPES[olx.choice_attr(node, "type", TYPES, "single")]
+    values = {"id": question_id, "type": kind.name, "topic": (node.get("topic") or "").strip(),
               "difficulty": olx.int_attr(node, "difficulty", None, minimum=1, maximum=5)}
     parts_seen = set()
     options, items, pairs = [], [], []
-    for child in olx.children(node, CHILDREN[kind]):
+    for child in olx.children(node, kind.children):
         tag = olx.local_name(child.tag)
         if tag == "prompt":
             values["prompt"] = olx.inner_xml(child)
@@ -51,16 +52,7 @@ def _parse_question(node, seen):
             pairs.append(_parse_pair(child, parts_seen))
     if len(options) + len(items) + len(pairs) > MAX_CHOICES:
         raise olx.error_at(node, Message("A question may hold at most {limit} options.", limit=MAX_CHOICES))
-    if kind == "truefalse":
-        values["answer"] = olx.bool_attr(node, "answer", None)
-    elif kind == "numeric":
-        values["answer"] = olx.float_attr(node, "answer", None)
-        values["tolerance"] = olx.float_attr(node, "tolerance", None, minimum=0)
-    elif kind == "scale":
-        values["scale_min"] = olx.int_attr(node, "min", 1, minimum=-100, maximum=100)
-        values["scale_max"] = olx.int_attr(node, "max", 5, minimum=-100, maximum=100)
-        values["low"] = node.get("low") or ""
-        values["high"] = node.get("high") or ""
+    values.update(kind.read_olx(node))
     return Question(options=tuple(options), items=tuple(items), pairs=tuple(pairs), **values)
 
 
@@ -88,21 +80,9 @@ def to_node(model, node):
     return node
 
 
-def _number(value):
-    if value is None:
-        return None
-    return repr(float(value)) if not float(value).is_integer() else str(int(value))
-
-
 def _question_node(parent, q):
     attrs = {"id": q.id, "type": q.type, "topic": q.topic or None, "difficulty": q.difficulty}
-    if q.type == "truefalse":
-        attrs["answer"] = q.answer
-    elif q.type == "numeric":
-        attrs["answer"] = _number(q.answer)
-        attrs["tolerance"] = _number(q.tolerance)
-    elif q.type == "scale":
-        attrs.update({"min": q.scale_min, "max": q.scale_max, "low": q.low or None, "high": q.high or None})
+    attrs.update(TYPES[q.type].write_olx(q))
     node = olx.sub_element(parent, "question", **attrs)
     if q.prompt:
         olx.sub_element(node, "prompt", q.prompt)

@@ -37,7 +37,7 @@ class StaffMixin:
         report = self.staff_report()
         n, minimum = report["answered"], report["min_group"]
         for q in report["questions"]:
-            if q["type"] == "text":
+            if "written" in q:
                 q["written_text"] = self.t.render(PluralMessage(
                     "{count} written answer, in the CSV download only.",
                     "{count} written answers, in the CSV download only.", q.get("written", 0)))
@@ -49,6 +49,7 @@ class StaffMixin:
                 "The results below count {count} of them: they are updated only in groups of {group}.",
                 report["respondents"], group=minimum))
         ctx = {"uid": self.dom_id(), "report": report, "csv_url": self.runtime.handler_url(self, "export_csv"),
+               "research_url": self.research_url() if self.model.mode == "survey" else "",
                "respondents_text": respondents_text,
                "hidden_text": self.t.render(PluralMessage(
                    "The answers are broken down once at least {count} learner has answered.",

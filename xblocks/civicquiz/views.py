@@ -4,13 +4,13 @@ Pure apart from noturiba.html (sanitising author markup); block.py passes in
 what it knows of the learner (key, draw round, state) and translation.
 """
 
-import html
 from dataclasses import dataclass
 
 from noturiba.html import plain_text, sanitize
 from noturiba.messages import Message, PluralMessage
 
 from . import draw, grading
+from .question_types import of
 
 
 @dataclass
@@ -40,36 +40,11 @@ class Layout:
     def to_learner(self, question, answer):
         """A stored answer as the learner's page expects it (options and the match's right side
         as the ids the page shows)."""
-        if question.type == "match" and isinstance(answer, dict):
-            return {left: self.pair_to_opaque(question.id, right) for left, right in answer.items()}
-        if question.type == "single" and isinstance(answer, str):
-            return self.option_to_shown(question.id, answer)
-        if question.type == "multiple" and isinstance(answer, list):
-            return [self.option_to_shown(question.id, option) for option in answer]
-        return answer
+        return of(question).to_learner(self, question, answer)
 
     def from_learner(self, question, answer):
         """Map the page's ids back to option and pair ids (None for an id the page did not show)."""
-        if question.type in ("single", "multiple"):
-            return self._options_from_learner(question, answer)
-        if question.type != "match" or not isinstance(answer, dict):
-            return answer
-        mapped = {}
-        for left, opaque in answer.items():
-            if not isinstance(opaque, str) or self.opaque_to_pair(question.id, opaque) is None:
-                return None
-            mapped[left] = self.opaque_to_pair(question.id, opaque)
-        return mapped
-
-    def _options_from_learner(self, question, answer):
-        shown = self.options.get(question.id, {})
-        if answer is None:
-            return None if question.type == "single" else answer
-        chosen = [answer] if question.type == "single" else answer
-        if not isinstance(chosen, list) or not all(isinstance(s, str) and s in shown for s in chosen):
-            return None
-        mapped = [shown[s] for s in chosen]
-        return mapped[0] if question.type == "single" else mapped
+        return of(question).from_learner(self, question, answer)
 
 
 def learner_layout(model, learner, draw_round):
@@ -107,37 +82,8 @@ def question_view(q, layout, number, total, answer=None, certainty=None):
     labels = {part.id: part for part in (*q.options, *q.items, *q.pairs)}
     view = {"id": q.id, "type": q.type, "number": number, "total": total,
             "prompt": sanitize(q.prompt), "certainty": certainty}
-    if q.type in ("single", "multiple"):
-        chosen = [answer] if isinstance(answer, str) else (answer or [])
-        view["options"] = [{"id": shown, "label": sanitize(labels[oid].label), "checked": oid in chosen}
-                           for shown, oid in layout.options.get(q.id, {}).items()]
-    elif q.type == "truefalse":
-        view["value"] = "" if answer is None else ("true" if answer else "false")
-    elif q.type == "numeric":
-        view["value"] = "" if answer is None else _number_text(answer)
-    elif q.type == "order":
-        # An order counts as an answer once the learner has arranged it (draw.item_order).
-        view["arranged"] = isinstance(answer, list)
-        order = answer if isinstance(answer, list) else layout.items.get(q.id, [])
-        view["items"] = [{"id": iid, "label": sanitize(labels[iid].label), "plain": plain_text(labels[iid].label)}
-                         for iid in order if iid in labels]
-    elif q.type == "match":
-        learner_answer = layout.to_learner(q, answer) or {}
-        view["right"] = [{"id": opaque, "label": plain_text(labels[pair_id].right)}
-                         for opaque, pair_id in layout.right.get(q.id, {}).items()]
-        view["left"] = [{"id": p.id, "label": sanitize(p.left), "value": learner_answer.get(p.id) or ""}
-                        for p in q.pairs]
-    elif q.type == "scale":
-        view["points"] = [{"value": v, "checked": answer == v} for v in range(q.scale_min, q.scale_max + 1)]
-        view["low"], view["high"] = q.low, q.high
-    elif q.type == "text":
-        view["value"] = answer or ""
-        view["max_length"] = grading.MAX_TEXT
+    view.update(of(q).view(q, layout, answer, labels))
     return view
-
-
-def _number_text(value):
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def feedback(q, layout, fraction, mark=None, reveal=True):
@@ -145,16 +91,12 @@ def feedback(q, layout, fraction, mark=None, reveal=True):
     verdict = "right" if grading.is_right(fraction) else ("partial" if fraction > 0 else "wrong")
     data = {"question": q.id, "score": round(fraction, 4), "verdict": verdict, "mark": mark}
     if reveal:
-        solution = grading.solution(q)
-        if q.type in ("match", "single", "multiple"):
-            solution = layout.to_learner(q, solution)
         data.update({
-            "solution": solution,
+            "solution": layout.to_learner(q, grading.solution(q)),
             "explanation": sanitize(q.explanation),
             "sources": [{"href": href, "title": title} for href, title in q.sources],
         })
-        if q.type == "numeric":
-            data["tolerance"] = q.tolerance or 0
+        data.update(of(q).feedback(q))
     return data
 
 
@@ -241,22 +183,19 @@ def survey_summary(model, counts, respondents, with_text_count=True, min_group=N
     for q in model.questions:
         values = counts.get(q.id, {})
         entry = {"question": q.id, "prompt": plain_text(q.prompt), "type": q.type, "respondents": respondents}
-        if q.type in ("single", "multiple", "scale"):
-            if q.type == "scale":
-                ids = [str(v) for v in range(q.scale_min, q.scale_max + 1)]
-                labels = ids
-                entry["low"], entry["high"] = q.low, q.high
-            else:
-                ids, labels = [o.id for o in q.options], [plain_text(o.label) for o in q.options]
+        tally = of(q).tally
+        if tally in ("pick_one", "pick_many"):
+            ids, labels, extra = of(q).choices(q)
+            entry.update(extra)
             if min_group is None:
                 shown = {value: values.get(value, 0) for value in ids}
-            elif q.type == "multiple":
+            elif tally == "pick_many":
                 shown = disclosure.shown_multiple(ids, values, respondents, min_group)
             else:
                 shown = disclosure.shown_choice(ids, values, respondents, min_group)
             entry["values"] = [_share(value, label, shown[value], respondents)
                                for value, label in zip(ids, labels, strict=True)]
-        elif q.type == "text":
+        elif tally == "written":
             if not with_text_count or min_group is not None:
                 continue
             entry["written"] = values.get("text", 0)
@@ -278,19 +217,7 @@ def report_answer(q, answer):
     """A learner's answer as readable text for the instructor's responses report."""
     if answer is None:
         return ""
-    if q.type in ("single", "multiple"):
-        chosen = [answer] if isinstance(answer, str) else answer
-        return "; ".join(plain_text(o.label) for o in q.options if o.id in chosen)
-    if q.type == "order":
-        labels = {i.id: plain_text(i.label) for i in q.items}
-        return " > ".join(labels.get(i, i) for i in answer)
-    if q.type == "match":
-        lefts = {p.id: plain_text(p.left) for p in q.pairs}
-        rights = {p.id: plain_text(p.right) for p in q.pairs}
-        return "; ".join(f"{lefts.get(k, k)} = {rights.get(v, v)}" for k, v in answer.items())
-    if q.type == "truefalse":
-        return "true" if answer else "false"
-    return str(answer)
+    return of(q).report(q, answer)
 
 
 VERDICTS = ("#right", "#partial", "#wrong")
@@ -310,17 +237,3 @@ def staff_report(model, counts, respondents, min_group):
             "graded": model.mode != "survey", "passed": passed if shown else None,
             "pass_total": total if shown else None,
             "pass_percent": round(100 * passed / total) if shown and total else None}
-
-
-def script_safe(value):
-    """JS init args with every text HTML-escaped (&, <, >), undone by CivicquizStudent.unescape.
-
-    The workbench writes init args into a <script> element without escaping, where author
-    text such as "</script>" would end the element (the LMS escapes them itself)."""
-    if isinstance(value, str):
-        return html.escape(value, quote=False)
-    if isinstance(value, list | tuple):
-        return [script_safe(item) for item in value]
-    if isinstance(value, dict):
-        return {key: script_safe(item) for key, item in value.items()}
-    return value

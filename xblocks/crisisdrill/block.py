@@ -44,16 +44,14 @@ from xblock.fields import Dict, List, Scope
 from noturiba import attempts, events
 from noturiba.attempts import graded_attempt
 from noturiba.base import ContentBlock
-from noturiba.fragments import editor_json
+from noturiba.fragments import json_island
 from noturiba.handlers import Field, HandlerError, json_handler, validated
 from noturiba.html import sanitize
 from noturiba.messages import Message
 from noturiba.scoring import SETTING_LABELS, ScoringMixin, attempts_left_message
 from noturiba.secrecy import bound_learner
 
-from . import clock as clocks
-from . import content, grading, views
-from .content import Ending
+from . import attempt_rules, content, grading, views
 from .timing import TimerMixin
 
 # The learner view's scripts, in load order (crisisdrill.js, the last, is the runner; the others are its parts).
@@ -61,7 +59,7 @@ LEARNER_JS = ("crisisdrill_dom.js", "crisisdrill_timer.js", "crisisdrill_debrief
 
 
 class CrisisDrillBlock(TimerMixin, ScoringMixin, ContentBlock):
-    """A branching crisis-preparedness drill (OLX: ../shared/OLX.md, crisisdrill)."""
+    """A branching crisis-preparedness drill (OLX: docs/OLX.md, crisisdrill)."""
 
     content_api = content
     block_settings_key = "crisisdrill"
@@ -81,46 +79,19 @@ class CrisisDrillBlock(TimerMixin, ScoringMixin, ContentBlock):
     # State -----------------------------------------------------------------
 
     def _fresh_state(self):
-        model = self.model
-        return {"node": model.start, "vars": content.initial_values(model), "path": [], "finished": False,
-                "round": self.attempts}
+        return attempt_rules.fresh(self.model, self.attempts)
 
     def current_state(self):
         """The saved attempt, cleaned against the current content (never crashes on edits)."""
-        model = self.model
-        state = dict(self.drill_state or {})
-        if not state:
-            return self._fresh_state()
-        declared = {v.id: v.initial for v in model.variables}
-        values = state.get("vars") if isinstance(state.get("vars"), dict) else {}
-        state["vars"] = {key: values.get(key, initial) if isinstance(values.get(key), int) else initial
-                         for key, initial in declared.items()}
-        state["path"] = grading.clean_path(model, state.get("path"))
-        if not isinstance(state.get("round"), int):
-            state["round"] = self.attempts
-        return state
-
-    def _graded_now(self):
-        """Whether the current attempt is graded: always in assessment, only the first one in practice."""
-        return self.model.mode == "assessment" or not self.attempts
+        return attempt_rules.cleaned(self.model, self.drill_state, self.attempts)
 
     def _in_progress(self, state):
-        """Whether restarting now would end a graded attempt: at least one decision, not finished."""
-        return (self._graded_now() and bool(state.get("path")) and not state.get("finished")
-                and self.model.node(state.get("node")) is not None)
+        return attempt_rules.in_progress(self.model, state, self.attempts)
 
     def _restart_refusal(self, state):
-        """Why restarting is not allowed now (a Message), or None. Past the due date no attempt starts."""
-        past_due = self.graded_answer_refusal()
-        if past_due is not None:
-            return past_due
-        if self.model.mode != "assessment" or self.model.node(state.get("node")) is None:
-            return None  # practice is unlimited; an edited drill always lets the learner start again
-        if not self.can_submit():
-            return Message("You have used all your attempts.")
-        if self._in_progress(state) and self.attempts_left() == 1:
-            return Message("This is your last attempt: finish it to get its grade.")
-        return None
+        return attempt_rules.restart_refusal(self.model, state, attempts=self.attempts,
+                                             attempts_left=self.attempts_left(), can_submit=self.can_submit(),
+                                             past_due=self.graded_answer_refusal())
 
     def facts(self, state):
         """Block facts for the view. `results_hidden` (show_correctness: the text shown instead of
@@ -153,7 +124,8 @@ class CrisisDrillBlock(TimerMixin, ScoringMixin, ContentBlock):
         """Author markup for the page: sanitised, /static/ links rewritten to the course's assets."""
         return self.static_urls(sanitize(markup))
 
-    def view(self, state=None):
+    def learner_view(self, state=None):
+        """The learner view as JSON (views.learner_view): what the page renders and each handler returns."""
         state = state or self.current_state()
         return views.learner_view(self.model, state, facts=self.facts(state), gettext=self.t.gettext, rich=self.rich,
                                   learner=self.learner_key() if bound_learner(self) else None, now=time.time())
@@ -170,11 +142,12 @@ class CrisisDrillBlock(TimerMixin, ScoringMixin, ContentBlock):
     def student_view(self, context=None):
         if not self.is_configured():
             return self.not_configured_view()
-        view = self.view()
-        return self._fragment("student.html", {"intro": self.rich(self.model.intro),
-                                               "view_json": views.script_json(view),
+        view = self.learner_view()
+        view_island, view_id = json_island(self, "view", view)
+        return self._fragment("student.html", {"intro": self.rich(self.model.intro), "view_island": view_island,
                                                "results_hidden": view["results_hidden"]},
-                              "CrisisdrillStudent", {"namespace": self.i18n_js_namespace, "uid": self.dom_id()})
+                              "CrisisdrillStudent", {"namespace": self.i18n_js_namespace, "uid": self.dom_id(),
+                                                     "view_id": view_id})
 
     def author_view(self, context=None):
         if not self.is_configured():
@@ -200,11 +173,14 @@ class CrisisDrillBlock(TimerMixin, ScoringMixin, ContentBlock):
         editor = {"content": content.to_json(self.model),
                   "settings": self.editable_settings(),
                   "showanswer_choices": self.showanswer_choices()}
+        editor_island, editor_id = json_island(self, "editor", editor, editor=True)
         form_html = self.render_template("studio.html", {"display_name": self.display_name, "uid": uid + "-form",
-                                                         "editor_json": editor_json(editor)})
-        return self.build_fragment(form_html + olx_html, js=("noturiba/olx_editor.js", "crisisdrill_studio.js"),
+                                                         "editor_island": editor_island})
+        scripts = ("noturiba/olx_editor.js", "noturiba/studio.js", "crisisdrill_studio.js")
+        return self.build_fragment(form_html + olx_html, js=scripts,
                                    css=("crisisdrill.css",), init="CrisisdrillStudio",
-                                   init_args={"namespace": self.i18n_js_namespace, "uid": uid + "-form"})
+                                   init_args={"namespace": self.i18n_js_namespace, "uid": uid + "-form",
+                                              "editor_id": editor_id})
 
     @json_handler
     def inspect(self, data, suffix=""):
@@ -235,49 +211,31 @@ class CrisisDrillBlock(TimerMixin, ScoringMixin, ContentBlock):
         if past_due is not None:
             raise HandlerError(past_due)
         state = self.current_state()
-        model = self.model
-        if model.mode == "assessment" and not self.can_submit():
-            raise HandlerError(Message("This drill is closed: no attempts are left."))
-        if state.get("finished"):
-            raise HandlerError(Message("This attempt is finished. Start a new attempt to play again."))
-        item = model.node(node_id)
-        if item is None or model.node(state.get("node")) is None:
-            raise HandlerError(Message("The drill was updated. Please restart it."), status=409)
-        if item.id != state["node"]:
-            raise HandlerError(Message("This is not the current situation of your drill. Reload the page."))
-        if item.kind != kind:
-            raise HandlerError(Message("This action does not fit the current situation."))
-        return state, item
+        refusal = attempt_rules.decision_refusal(self.model, state, node_id, kind, can_submit=self.can_submit())
+        if refusal is not None:
+            raise HandlerError(refusal.message, status=refusal.status)
+        return state, self.model.node(node_id)
 
     def _advance(self, state, entry, target):
-        """Record `entry`, move to `target`; finishing at an ending counts the attempt and publishes.
-        A timed target's clock starts now: the learner's decision shows it (a timer turned off holds it)."""
-        now = time.time()
-        entry["at"] = int(now)
-        state["path"] = [*state["path"], entry]
-        state["node"] = target
-        item = self.model.node(target)
-        state.pop("clock", None)
-        if self._timed(item):
-            state["clock"] = clocks.start(item.id, now, paused=not self.timer_enabled)
+        """Record `entry`, move to `target`; finishing at an ending counts the attempt and publishes."""
+        ending = attempt_rules.advance(self.model, state, entry, target, now=time.time(), timed=self._timed,
+                                       timer_paused=not self.timer_enabled)
         result = None
-        if isinstance(item, Ending):
-            state["path"].append({"node": item.id, "at": entry["at"]})
-            state["finished"] = True
+        if ending is not None:
             result = grading.grade(self.model, state["path"], self.pass_threshold)
-            if self._graded_now():
+            if attempt_rules.graded_now(self.model.mode, self.attempts):
                 with graded_attempt(self):
                     self.attempts += 1
                     self._keep_best(state["path"], result.score, finished=True)
             else:
                 self.attempts += 1
-            events.emit(self, "drill", "finished", ending=item.id, rating=item.rating,
+            events.emit(self, "drill", "finished", ending=ending.id, rating=ending.rating,
                         score=result.score, critical=bool(result.critical), attempt=self.attempts)
         self.drill_state = state
         return result
 
     def _reply(self, state, feedback=None):
-        view = self.view(state)
+        view = self.learner_view(state)
         reply = {"view": view}
         if feedback is not None and self.model.mode == "practice":
             reply["feedback"] = views.practice_feedback(feedback, view["results_hidden"])
@@ -354,15 +312,11 @@ class CrisisDrillBlock(TimerMixin, ScoringMixin, ContentBlock):
     # Scoring -------------------------------------------------------------------
 
     def _keep_best(self, path, score, finished):
-        """Play keeps the best attempt: its score and its path. A finished attempt always publishes
-        the kept grade and completes the drill; an abandoned one publishes only a better grade."""
-        previous = self.raw_earned
-        if previous is None or score > previous:
-            self.best_path = list(path)
-        if finished:
-            self.record_score(max(previous or 0.0, score))
-        elif previous is None or score > previous:
-            self.keep_score(score)
+        kept = attempt_rules.keep_best(self.raw_earned, path, score, finished)
+        if kept.best_path is not None:
+            self.best_path = kept.best_path
+        if kept.publish is not None:
+            self.publish_attempt(kept.fraction, complete=kept.publish == "completion")
 
     def calculate_score(self):
         """Rescore what play keeps, the best attempt, graded again with the current content and pass mark.

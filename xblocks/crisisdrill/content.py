@@ -19,7 +19,7 @@ Pure: lxml and the kit's pure modules only (no XBlock, no Django).
 
 `checklist` and `order` may carry `<feedback>` (with sources) shown after the node
 in practice mode and in the debrief. A checklist's text may be an attribute (as
-in OLX.md) or a `<text>` child; it is exported as a `<text>` child.
+in docs/OLX.md) or a `<text>` child; it is exported as a `<text>` child.
 The code: model.py (dataclasses, effects, conditions), olx_io.py (OLX reader and
 writer), this module (the contract: TAG, ATTRIBUTES, parse, to_node, to_json,
 from_json, validate, public, ContentError; empty, is_empty, EMPTY_HINT for a new
@@ -29,10 +29,8 @@ learner's order of choices and options).
 
 import re
 
-import lxml.html
-
-from noturiba import olx
-from noturiba.html import bounded_html, images_without_alt, sanitize
+from noturiba import editor_markup, olx
+from noturiba.html import images_without_alt, plain_text
 from noturiba.messages import Message, Problem
 
 from . import graph, shuffle
@@ -120,27 +118,6 @@ def to_json(model):
     }
 
 
-def _well_formed(markup):
-    try:
-        olx.parse_string(f"<wrapper>{markup}</wrapper>")
-    except olx.OlxError:
-        return False
-    return True
-
-
-def repair_html(text):
-    """HTML that is no XML (pasted from a web page or a word processor: <br>, unclosed <p>, bare &) as markup.
-
-    The allow-list sanitiser keeps what a page would show anyway, and lxml's HTML parser closes
-    what was left open; the result is well-formed mixed content (olx.inner_xml), storable as OLX.
-    """
-    cleaned = sanitize(bounded_html(text)).strip()
-    if not cleaned:
-        return ""
-    wrapper = lxml.html.fragment_fromstring(cleaned, create_parent="div")
-    return olx.inner_xml(wrapper)
-
-
 # What XML 1.0 cannot carry (an export would fail): C0 controls but tab, LF and CR, lone surrogates, U+FFFE/F.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -204,10 +181,10 @@ class _Reader:
     def markup(self, key):
         """Rich text: kept as written when it is well-formed markup; HTML pasted from elsewhere is repaired."""
         value = self.str(key, "")
-        if _well_formed(value):
+        if editor_markup.well_formed(value):
             return value.strip()
-        repaired = repair_html(value)
-        if not _well_formed(repaired):
+        repaired = editor_markup.repaired(value)
+        if not editor_markup.well_formed(repaired):
             raise ContentError(Message("The text at {where} is not well-formed markup.",
                                        where=f"{self.where}.{key}"))
         return repaired
@@ -314,6 +291,19 @@ def all_markup(model):
         yield item.id, getattr(item, "feedback", "")
 
 
+def _checklist_option_problems(item, option):
+    if option.critical and not (option.required or option.harmful):
+        yield Problem("warning", Message(
+            "The item \"{id}\" of \"{node}\" is critical but neither required nor harmful: it changes "
+            "nothing.", id=option.id, node=item.id), item.id)
+    # The learner view adds "(N units)" after every label; a size also written in the label shows twice.
+    if re.search(rf"\(\s*{option.size}(?!\d)", plain_text(option.label)):
+        yield Problem("warning", Message(
+            "The label of the item \"{id}\" of \"{node}\" already says its size ({size}); the learner view "
+            "adds the size after each label, so it would show twice. Take it out of the label.",
+            id=option.id, node=item.id, size=option.size), item.id)
+
+
 def validate(model):
     """Problems of the drill: graph errors (graph.py), variables, capacities; missing alt texts warn."""
     problems = []
@@ -324,10 +314,7 @@ def validate(model):
     problems.extend(graph.problems(model))
     for item in model.nodes:
         for option in item.options if isinstance(item, Checklist) else ():
-            if option.critical and not (option.required or option.harmful):
-                problems.append(Problem("warning", Message(
-                    "The item \"{id}\" of \"{node}\" is critical but neither required nor harmful: it changes "
-                    "nothing.", id=option.id, node=item.id), item.id))
+            problems.extend(_checklist_option_problems(item, option))
     for node_id, markup in all_markup(model):
         if images_without_alt(markup):
             problems.append(Problem("warning", Message(

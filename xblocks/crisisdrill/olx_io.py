@@ -1,4 +1,4 @@
-"""The crisis drill's OLX reader and writer (the format: content.py's docstring and ../shared/OLX.md).
+"""The crisis drill's OLX reader and writer (the format: docs/OLX.md, crisisdrill).
 
 parse(node) -> Drill, raising OlxError naming element, id and line; to_node(model, node)
 writes it back so that parse(to_node(m)) == m. Rich text is kept as markup (olx.inner_xml).
@@ -79,7 +79,7 @@ def _choice(node, seen):
     label_node = _child(node, "label")
     if label_node is not None:
         label = olx.inner_xml(label_node, skip=SOURCE)
-    else:  # OLX.md allows the label as the choice's own text
+    else:  # docs/OLX.md allows the label as the choice's own text
         label = olx.inner_xml(node, skip={"feedback", "source"})
     if not label:
         raise olx.error_at(node, Message("The choice needs a <label>."))

@@ -14,12 +14,7 @@ answer like any other. (A start that avoided the right order would give a
 two-action answer away completely: it would always start reversed.)
 """
 
-import hashlib
-import random
-
-
-def _digest(*parts):
-    return hashlib.sha256("\x1f".join(str(part) for part in parts).encode("utf-8")).digest()
+from noturiba import seeded
 
 
 def seed_of(learner, round_, node_id):
@@ -29,8 +24,7 @@ def seed_of(learner, round_, node_id):
 
 def learner_order(entries, node_id, learner=None, round_=0):
     """`entries` (objects with an `id`) in the order this learner sees them at node `node_id`."""
-    items = sorted(entries, key=lambda entry: _digest(node_id, entry.id))
+    items = seeded.neutral(entries, node_id)
     if learner is not None and len(items) > 1:
-        seed = int.from_bytes(_digest("crisisdrill", *seed_of(learner, round_, node_id))[:8], "big")
-        random.Random(seed).shuffle(items)  # noqa: S311 - an order for the page, not for security
+        items = seeded.shuffled(items, "crisisdrill", *seed_of(learner, round_, node_id))
     return items

@@ -8,7 +8,6 @@ or a future node before it is due, nor a result while show_correctness hides it.
 
 import time
 
-from noturiba.fragments import escaped_json
 from noturiba.html import plain_text, sanitize
 from noturiba.messages import N_
 
@@ -17,12 +16,14 @@ from .content import Checklist, Ending, Order, Step
 
 # The personal action card's defaults (CONTENT.md): shown where the drill has no <card>.
 CARD_DEFAULTS = {
-    "prepare": N_("Supplies for 72 hours at home: drinking water (several litres per person per day; check the "
-                  "current booklet), food that needs no cooking, medicines, a battery radio, a torch, spare "
-                  "batteries, a charged power bank, some cash and copies of documents."),
+    "prepare": N_("Supplies for 72 hours at home: at least 3 litres of drinking water per adult per day (9 litres "
+                  "per adult for three days) and more for cooking and hygiene, food that needs no cooking, "
+                  "medicines, a battery radio, a torch, spare batteries, a charged power bank, some cash and "
+                  "copies of documents."),
     "call": N_("Emergency number 112 (fire and rescue, ambulance, police, gas service). Say WHERE first, then "
                "WHAT happened. Direct numbers: 110 police, 113 ambulance, 114 gas."),
-    "listen": N_("When you hear a siren: turn on LTV1, LTV7 or Latvian Radio (LR1) and follow the announcements."),
+    "listen": N_("A siren does not reach everyone: allow the notifications of the \u201c112 Latvija\u201d app. When "
+                 "you hear a siren: turn on LTV1, LTV7 or Latvian Radio (LR1) and follow the announcements."),
 }
 CARD_SOURCES = (
     ("https://www.mod.gov.lv/en/nozares-politika/comprehensive-state-defence/building-resilience",
@@ -31,7 +32,6 @@ CARD_SOURCES = (
 )
 
 
-script_json = escaped_json
 
 
 def _sources(pairs):

@@ -19,7 +19,7 @@ def block_key(block):
 
 def record_survey(block, answers):
     from noturiba.survey import store
-    store.record(block_key(block), block.learner_key(),
+    store.record(block_key(block), block.learner_key(), respondent=block.respondent(), answers=
                  {item_id: [answer["verdict"]] for item_id, answer in answers.items() if answer.get("verdict")})
 
 

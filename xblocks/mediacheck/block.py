@@ -21,20 +21,23 @@ submit, new_attempt, save_answer, reset: 400, nothing saved); surveys stay open.
 What is shown while `show_correctness` hides results is decided in views.
 """
 
+from django.utils.safestring import mark_safe
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Scope
 
 from noturiba import attempts, events
 from noturiba.attempts import graded_attempt
 from noturiba.base import ContentBlock
+from noturiba.fragments import json_island
 from noturiba.handlers import Field, HandlerError, json_handler, validated
 from noturiba.html import sanitize
-from noturiba.messages import Message
-from noturiba.scoring import ScoringMixin
+from noturiba.messages import Message, PluralMessage
+from noturiba.research.staff import ResearchReportMixin
+from noturiba.scoring import ScoringMixin, attempts_left_message
 from noturiba.secrecy import bound_learner
 from noturiba.survey import policy
 
-from . import content, grading, views
+from . import attempt_rules, content, grading, views
 from .aggregate import staff_aggregate as build_aggregate
 
 ANSWER_FIELDS = {
@@ -45,7 +48,13 @@ ANSWER_FIELDS = {
 }
 
 
-class MediaCheckBlock(ScoringMixin, ContentBlock):
+def refuse(problem):
+    """Answer 400 with `problem` (a Message), changing nothing; None: go on."""
+    if problem is not None:
+        raise HandlerError(problem)
+
+
+class MediaCheckBlock(ResearchReportMixin, ScoringMixin, ContentBlock):
     """A fact-check exercise: learners mark red flags, open leads and pick a verdict."""
 
     content_api = content
@@ -73,29 +82,10 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
 
     workbench_scenarios = classmethod(lambda cls: cls.scenarios_from_package())
 
-    # State, cleaned against the current content ---------------------------------
-
-    def _clean_answer(self, item, answer):
-        if not isinstance(answer, dict):
-            return None
-        segments = content.segment_flags(item.body)
-        lead_ids = {lead.id for lead in item.leads}
-        verdict = answer.get("verdict")
-        confidence = answer.get("confidence")
-        return {
-            "verdict": verdict if verdict in {v.id for v in self.model.scale} else None,
-            "flags": [s for s in answer.get("flags") or () if s in segments],
-            "leads": [lead for lead in answer.get("leads") or () if lead in lead_ids],
-            "confidence": confidence if isinstance(confidence, int) and 50 <= confidence <= 100 else None,
-        }
+    # State, cleaned against the current content (attempt_rules) ----------------
 
     def _clean(self, stored):
-        result = {}
-        for item in self.model.items:
-            cleaned = self._clean_answer(item, (stored or {}).get(item.id))
-            if cleaned is not None:
-                result[item.id] = cleaned
-        return result
+        return attempt_rules.cleaned(self.model, stored)
 
     def is_survey(self):
         return self.model.mode == "survey"
@@ -118,21 +108,72 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
         return policy.min_group(self)
 
     def clean_checked(self):
-        return {item.id: self.checked[item.id] for item in self.model.items if item.id in self.checked}
+        return attempt_rules.clean_checked(self.model, self.checked)
 
     def clean_opened(self):
-        result = {}
-        for item in self.model.items:
-            ids = {lead.id for lead in item.leads}
-            kept = [lead for lead in (self.opened or {}).get(item.id) or () if lead in ids]
-            if kept:
-                result[item.id] = kept
-        return result
+        return attempt_rules.clean_opened(self.model, self.opened)
 
     def staff_aggregate(self):
         if self.model.mode != "survey" or not self.is_staff():
             return None
-        return build_aggregate(self)
+        aggregate = build_aggregate(self)
+        waiting = PluralMessage("Results are shown once at least {count} learner has answered.",
+                                "Results are shown once at least {count} learners have answered.",
+                                aggregate["min_group"], count=aggregate["min_group"])
+        return {**aggregate, "waiting_text": self.t.render(waiting), "research_url": self.research_url()}
+
+    # What the pure views get -------------------------------------------------------
+
+    def rich(self, markup):
+        """Author markup for the page: /static/ links rewritten to the course's assets, sanitised."""
+        return sanitize(self.static_urls(markup))
+
+    def state(self, submitted=False):
+        """The learner's state, cleaned once per request (`submitted`: the submitted answers too)."""
+        answers = self.clean_answers()
+        state = {"answers": answers, "opened": self.clean_opened(), "checked": self.clean_checked()}
+        if submitted:
+            state["submitted"] = answers if self.is_survey() else self._clean(self.submitted)
+        return state
+
+    def facts(self, aggregate=False):
+        """Block facts for views (translated where they are sentences; None where they do not apply)."""
+        model, render = self.model, self.t.render
+        survey = model.mode == "survey"
+        hidden = not survey and not self.correctness_available()
+        refusal = None if survey else self.graded_answer_refusal()
+        score = self.raw_earned
+        facts = {
+            "uid": self.dom_id(), "display_name": self.display_name, "namespace": self.i18n_js_namespace,
+            "learner": self.learner_key(), "ui_lang": self.language_context()["ui_lang"],
+            "results_hidden": render(self.results_hidden_message()) if hidden else None,
+            "closed": render(refusal) if refusal is not None else None,
+            "submitted": bool(self.submitted), "retrying": bool(self.retrying), "raw_earned": score,
+            "can_submit": self.can_submit(), "pass_threshold": self.pass_threshold,
+            "attempts_message": render(attempts_left_message(self.attempts_left())) if self.max_attempts else None,
+            "reveal": model.mode == "assessment" and self.answer_available(correct=(score or 0.0) >= 0.9999),
+        }
+        if aggregate:
+            facts["aggregate"] = self.staff_aggregate()
+            facts["material_note"] = self.material_note()
+        return facts
+
+    def material_note(self):
+        return views.material_note(self.model, self.t, show_correctness=getattr(self, "show_correctness", None),
+                                   showanswer=getattr(self, "showanswer", None))
+
+    def _card_html(self, view, facts, interactive=True, verdicts=None):
+        context = views.card_context(self.model, view, facts=facts, translate=self.t, interactive=interactive,
+                                     verdicts=verdicts)
+        view["html"] = mark_safe(self.render_template("card.html", context))  # noqa: S308 - autoescaped template
+        return view
+
+    def _cards(self, items, state, facts, interactive=True):
+        verdicts = views.verdict_options(self.model, self.t)
+        return [self._card_html(views.card(self.model, item, number, len(items), state=state, facts=facts,
+                                           translate=self.t, rich=self.rich, urls=self.static_urls),
+                                facts, interactive, verdicts)
+                for number, item in enumerate(items, start=1)]
 
     # Views -----------------------------------------------------------------------
 
@@ -140,9 +181,11 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
     def student_view(self, context=None):
         if not self.is_configured():
             return self.not_configured_view()
-        ctx, init_args = views.student(self)
-        ctx["what_counts"] = [self.t.render(line) for line in grading.what_counts(self.model)]
-        init_args["passed"] = views.passed(self)
+        model, state, facts = self.model, self.state(submitted=True), self.facts(aggregate=True)
+        ctx, init_args, items = views.student(model, state, facts, self.t, self.rich)
+        ctx["cards"] = self._cards(items, state, facts)
+        ctx["feedback_island"], init_args["feedback_id"] = json_island(
+            self, "feedback", views.due_feedback(model, state, facts, self.t, self.rich))
         html = self.render_template("student.html", ctx)
         return self.build_fragment(html, js=("mediacheck.js",), css=("mediacheck.css",),
                                    init="MediacheckStudent", init_args=init_args)
@@ -150,33 +193,32 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
     def author_view(self, context=None):
         if not self.is_configured():
             return self.not_configured_view(author=True)
-        gettext = self.t.gettext
-        items = views.author_summary(self)
-        for item in items:
-            item["kind"] = gettext(views.KIND_LABELS.get(item["kind"], item["kind"]))
-        html = self.render_template("author.html", {
-            "display_name": self.display_name, "mode": gettext(views.MODE_LABELS[self.model.mode]), "items": items,
-            "problems": [self.t.render(p.message) for p in content.validate(self.model)],
-        })
+        html = self.render_template("author.html", views.author(
+            self.model, display_name=self.display_name, problems=content.validate(self.model), translate=self.t,
+            rich=self.rich))
         return self.build_fragment(html, css=("mediacheck.css",))
 
     def studio_view(self, context=None):
         """The form editor (items, flags, leads, images, preview, checks), then the kit's OLX editor below it."""
-        ctx, init_args = views.studio(self)
+        facts = {"uid": self.dom_id(), "display_name": self.display_name, "namespace": self.i18n_js_namespace,
+                 "settings": self.editable_settings(), "showanswer_choices": self.showanswer_choices()}
+        ctx, init_args, island = views.studio(self.model, facts, self.t)
+        ctx["model_island"], init_args["model_id"] = json_island(self, "studio-model", island, editor=True)
         html = self.render_template("studio.html", ctx) + self.olx_editor_fragment().content
-        return self.build_fragment(html, js=("noturiba/olx_editor.js", "mediacheck_studio_text.js",
-                                             "mediacheck_studio_form.js", "mediacheck_studio.js"),
+        return self.build_fragment(html, js=("noturiba/olx_editor.js", "noturiba/studio.js",
+                                             "mediacheck_studio_text.js", "mediacheck_studio_form.js",
+                                             "mediacheck_studio.js"),
                                    css=("mediacheck.css", "mediacheck_studio.css"), init="MediacheckStudio",
                                    init_args=init_args)
 
     def public_view(self, context=None):
         if not self.is_configured():
             return self.not_configured_view()
-        sample = views.ordered_items(self)[:1]
-        cards = [views.card(self, item, 1, 1, interactive=False) for item in sample]
+        facts = self.facts()
+        sample = views.ordered_items(self.model, facts["learner"])[:1]
         html = self.render_template("public.html", {
-            "display_name": self.display_name, "cards": cards, "count": len(self.model.items),
-            "uid": self.dom_id(),
+            "display_name": self.display_name, "cards": self._cards(sample, self.state(), facts, interactive=False),
+            "count": len(self.model.items), "uid": facts["uid"], "material_note": self.material_note(),
         })
         return self.build_fragment(html, css=("mediacheck.css",))
 
@@ -185,6 +227,7 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
         learner = self.learner_key() if bound_learner(self) else None
         data = content.public(self.model, self.t.gettext, lambda item: views.ordered_leads(item, learner))
         data.update(display_name=self.display_name, configured=self.is_configured(), language=self.content_language())
+        data["material_note"] = " ".join(self.material_note()) or None
         return data
 
     # Handlers --------------------------------------------------------------------
@@ -196,58 +239,42 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
         return item
 
     def _answer(self, item, data, need_verdict):
-        segments = content.segment_flags(item.body)
-        for segment in data.get("flags") or ():
-            if segment not in segments:
-                raise HandlerError(Message("There is no text part \"{id}\" in this item.", id=segment[:20]))
-        lead_ids = {lead.id for lead in item.leads}
-        for lead in data.get("leads") or ():
-            if lead not in lead_ids:
-                raise HandlerError(Message("There is no lead \"{id}\" in this item.", id=lead[:100]))
-        verdict = data.get("verdict")
-        if verdict is not None and verdict not in {v.id for v in self.model.scale}:
-            raise HandlerError(Message("There is no verdict \"{id}\" on this scale.", id=verdict[:100]))
-        if need_verdict and not verdict:
-            raise HandlerError(Message("Choose a verdict for every item first."))
-        opened = set((self.opened or {}).get(item.id) or ())
-        return {"verdict": verdict, "flags": list(dict.fromkeys(data.get("flags") or ())),
-                "leads": sorted(opened | set(data.get("leads") or ())), "confidence": data.get("confidence")}
+        refuse(attempt_rules.answer_problem(self.model, item, data, need_verdict))
+        return attempt_rules.answer(data, (self.opened or {}).get(item.id) or ())
 
-    def _refuse_past_due(self):
+    def _past_due(self):
         """Past the due date no graded answer is taken (practice and assessment; surveys publish no grade)."""
-        refusal = self.graded_answer_refusal() if self.model.mode != "survey" else None
-        if refusal is not None:
-            raise HandlerError(refusal)
+        return self.graded_answer_refusal() if self.model.mode != "survey" else None
 
-    def practice_fraction(self):
-        """Practice: the grade of each item's first check (states from before first checks: the checked answers)."""
-        answers = self.clean_answers()
-        graded = {item_id: answers[item_id] for item_id in self.clean_checked() if item_id in answers}
-        graded.update(self._clean(self.first_checks))
-        return grading.grade(self.model, graded)[0]
+    def practice_fraction(self, answers=None, checked=None, known=None):
+        """Practice: the grade of each item's first check (states from before first checks: the checked answers).
+        `answers`, `checked`: the clean state if read already; `known`: results graded in this request."""
+        answers = self.clean_answers() if answers is None else answers
+        checked = self.clean_checked() if checked is None else checked
+        graded = attempt_rules.practice_graded(self.model, answers, checked, self.first_checks)
+        return grading.grade(self.model, graded, known)[0]
 
     @json_handler
     def check_item(self, data, suffix=""):
         data = validated(data, item=Field(str, max_length=100), **ANSWER_FIELDS)
         attempts.pin(self)
-        if self.model.mode != "practice":
-            raise HandlerError(Message("In this exercise, answers are checked when you submit them all."))
-        self._refuse_past_due()
+        refuse(attempt_rules.check_refusal(self.model.mode, self._past_due()))
         item = self._item(data["item"])
         answer = self._answer(item, data, need_verdict=True)
         result = grading.grade_item(self.model, item, answer)
+        state = self.state()
         answers = dict(self.answers or {})
         answers[item.id] = answer
-        checked = {**self.clean_checked(), item.id: result.score}
-        if item.id not in (self.first_checks or {}) and item.id not in self.clean_checked():
+        if attempt_rules.first_check(item.id, self.first_checks, state["checked"]):
             with graded_attempt(self):
                 self.first_checks = {**(self.first_checks or {}), item.id: answer}
-                self.keep_score(self.practice_fraction())
-        self.answers, self.checked = answers, checked
-        self.runtime.publish(self, "completion", {"completion": round(len(checked) / len(self.model.items), 4)})
+                self.publish_attempt(self.practice_fraction(state["answers"], state["checked"], {item.id: result}))
+        state["checked"] = {**state["checked"], item.id: result.score}
+        self.answers, self.checked = answers, state["checked"]
+        self.publish_completion(attempt_rules.completion(self.model, state["checked"]))
         events.emit(self, "item", "checked", item=item.id, score=round(result.score, 4))
-        return views.check_response(self, item, answer)
-
+        return views.check_response(self.model, item, answer, result, state=state, facts=self.facts(),
+                                    translate=self.t, rich=self.rich)
     @json_handler
     def open_lead(self, data, suffix=""):
         data = validated(data, item=Field(str, max_length=100), lead=Field(str, max_length=100))
@@ -262,22 +289,17 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
             opened[item.id] = [*(opened.get(item.id) or []), lead.id]
             self.opened = opened
             events.emit(self, "lead", "opened", item=item.id, lead=lead.id)
-        return {"item": item.id, "lead": lead.id, "title": lead.title,
-                "text": sanitize(self.static_urls(lead.body))}
+        return {"item": item.id, "lead": lead.id, "title": lead.title, "text": self.rich(lead.body)}
 
     @json_handler
     def save_answer(self, data, suffix=""):
         data = validated(data, item=Field(str, max_length=100), **ANSWER_FIELDS)
-        if self.model.mode == "survey" and self.submitted:
-            raise HandlerError(Message("Your answers are already recorded."))
-        self._refuse_past_due()
+        refuse(attempt_rules.save_refusal(self.model.mode, bool(self.submitted), self._past_due()))
         item = self._item(data["item"])
+        answer = self._answer(item, data, need_verdict=False)  # a survey's is checked, but stays in the page
         if self.is_survey():
-            self._answer(item, data, need_verdict=False)  # checked, but a survey draft stays in the page
             return {"saved": False}
-        answers = dict(self.answers or {})
-        answers[item.id] = self._answer(item, data, need_verdict=False)
-        self.answers = answers
+        self.answers = {**(self.answers or {}), item.id: answer}
         return {"saved": True}
 
     @json_handler
@@ -285,33 +307,25 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
         data = validated(data, answers=Field(dict, max_items=500, items=Field(dict, max_items=10)))
         attempts.pin(self)
         mode = self.model.mode
-        if mode == "practice":
-            raise HandlerError(Message("In practice mode, check each item on its own."))
-        if mode == "survey" and self.submitted:
-            raise HandlerError(Message("Your answers are already recorded."))
-        self._refuse_past_due()
-        if mode == "assessment" and not self.can_submit():
-            raise HandlerError(Message("You have used all your attempts."))
-        if mode == "assessment" and self.submitted and not self.retrying:
-            raise HandlerError(Message("These answers are already submitted. Start a new attempt to answer again."))
+        refuse(attempt_rules.submit_refusal(mode, submitted=bool(self.submitted), retrying=bool(self.retrying),
+                                            can_submit=self.can_submit(), past_due=self._past_due()))
         answers = {}
         for item_id, raw in data["answers"].items():
             item = self._item(item_id)
             answers[item.id] = self._answer(item, validated(raw, **ANSWER_FIELDS), need_verdict=True)
-        if set(answers) != {item.id for item in self.model.items}:
-            raise HandlerError(Message("Choose a verdict for every item first."))
-        if mode == "assessment":
-            with graded_attempt(self):
-                self.answers, self.submitted, self.retrying = answers, answers, False
-                self.attempts += 1
-                score, _results = grading.grade(self.model, answers)
-                if self.keep_best(score):
-                    self.best = answers
-            events.emit(self, "exercise", "submitted", mode=mode, items=len(answers), score=round(score, 4))
-            return views.submit_response(self)
+        if attempt_rules.missing_items(self.model, answers):
+            raise HandlerError(attempt_rules.CHOOSE_EVERY_VERDICT)
         if mode == "survey":
             return self._submit_survey(answers)
-        raise HandlerError(Message("In practice mode, check each item on its own."))
+        with graded_attempt(self):
+            self.answers, self.submitted, self.retrying = answers, answers, False
+            self.attempts += 1
+            score, results = grading.grade(self.model, answers)
+            if self.publish_attempt(score, keep="best", complete=True):
+                self.best = answers
+        events.emit(self, "exercise", "submitted", mode=mode, items=len(answers), score=round(score, 4))
+        state = {"answers": answers, "submitted": answers}
+        return views.submit_response(self.model, state, self.facts(), self.t, self.rich, results)
 
     def _submit_survey(self, answers):
         """Record a survey's verdicts anonymously; user_state only learns that the learner answered."""
@@ -321,32 +335,29 @@ class MediaCheckBlock(ScoringMixin, ContentBlock):
         self.submitted = {item_id: {} for item_id in answers}  # participation only, no answer
         self.answers, self.opened, self.retrying = {}, {}, False
         self.attempts += 1
-        self.runtime.publish(self, "completion", {"completion": 1.0})
+        self.publish_completion(1.0)
         events.emit(self, "exercise", "submitted", mode="survey", items=len(answers))
-        return {"submitted": True, "feedback": {}, "status": views.status(self), "completed": True}
+        return {"submitted": True, "feedback": {}, "status": views.status(self.model, self.facts(), self.t),
+                "completed": True}
 
     @json_handler
     def new_attempt(self, data, suffix=""):
         """Assessment: open a new attempt after a submission (answers stay as drafts, feedback is hidden)."""
         validated(data)
-        if self.model.mode != "assessment" or not self.submitted or self.retrying:
-            raise HandlerError(Message("There is no submitted attempt to start again from."))
-        self._refuse_past_due()
-        if not self.can_submit():
-            raise HandlerError(Message("You have used all your attempts."))
+        refuse(attempt_rules.new_attempt_refusal(self.model.mode, submitted=bool(self.submitted),
+                                                 retrying=bool(self.retrying), can_submit=self.can_submit(),
+                                                 past_due=self._past_due()))
         self.retrying = True
-        return {"status": views.status(self), "can_submit": True}
+        return {"status": views.status(self.model, self.facts(), self.t), "can_submit": True}
 
     @json_handler
     def reset(self, data, suffix=""):
         data = validated(data, item=Field(str, required=False, max_length=100))
-        if self.model.mode != "practice":
-            raise HandlerError(Message("Only practice exercises can be reset."))
-        self._refuse_past_due()
+        refuse(attempt_rules.reset_refusal(self.model.mode, self._past_due()))
         ids = [self._item(data["item"]).id] if data["item"] else [item.id for item in self.model.items]
         self.answers = {k: v for k, v in (self.answers or {}).items() if k not in ids}
         self.checked = {k: v for k, v in self.clean_checked().items() if k not in ids}
-        return {"reset": ids, "status": views.status(self)}
+        return {"reset": ids, "status": views.status(self.model, self.facts(), self.t)}
 
     # Scoring, reports --------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from noturiba import olx
 from noturiba.html import images_without_alt, plain_text
 from noturiba.messages import Message, Problem
 
-from .model import ID_PATTERN, KINDS, MODES
+from .model import ID_PATTERN, KINDS, MODES, ORIGINS, REAL
 
 
 def validate(model):
@@ -57,12 +57,43 @@ def validate(model):
         for href, _title in item.sources:
             if not re.match(r"https?://\S", href or ""):
                 error(Message("A source link must start with http:// or https://."), item.id)
+        _check_origin(item, error, problems)
         markup = item.body + item.explanation + "".join(lead.body for lead in item.leads)
         if images_without_alt(markup):
             problems.append(Problem("warning", Message(
                 "An image in item \"{id}\" has no alt text: describe it for learners who cannot see it.",
                 id=item.id), item.id))
     return problems
+
+
+_ISO_DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
+
+
+def _check_origin(item, error, problems):
+    """origin="made-up" (the default) or "real"; a real item says where it was published, a made-up one not."""
+    if item.provenance not in ORIGINS:
+        error(Message("The attribute {name} must be one of: {choices}; not \"{value}\".",
+                      name="origin", choices=", ".join(ORIGINS), value=str(item.provenance)[:40]), item.id)
+        return
+    published = item.published
+    if item.provenance != REAL:
+        if published is not None:
+            error(Message("The item \"{id}\" is made up for the exercise: only a real item (origin=\"real\") has "
+                          "<published>.", id=item.id), item.id)
+        return
+    if published is None or not published.outlet.strip():
+        error(Message("The real item \"{id}\" needs <published outlet=\"...\" date=\"YYYY-MM-DD\" href=\"...\"/>: "
+                      "learners see where it was published after answering.", id=item.id), item.id)
+        return
+    if not re.match(r"https?://\S", published.href or ""):
+        error(Message("A source link must start with http:// or https://."), item.id)
+    if published.date is None:
+        problems.append(Problem("warning", Message(
+            "The real item \"{id}\" has no publication date (date=\"YYYY-MM-DD\" of <published>).", id=item.id),
+            item.id))
+    elif not _ISO_DATE.fullmatch(published.date):
+        error(Message("The date \"{date}\" of item \"{id}\" must be written as YYYY-MM-DD.",
+                      date=published.date[:40], id=item.id), item.id)
 
 
 def _flags_or_none(item, error):

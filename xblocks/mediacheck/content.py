@@ -9,6 +9,7 @@ writer in olx_io.py, validation in checks.py; their names are importable from he
 import re
 
 from noturiba import olx
+from noturiba import sources as kit_sources
 from noturiba.messages import Message
 
 from .checks import validate
@@ -17,7 +18,10 @@ from .model import (
     FALSE_VERDICTS,
     ID_PATTERN,
     KINDS,
+    MADE_UP,
     MODES,
+    ORIGINS,
+    REAL,
     TRUE_VERDICT,
     ContentError,
     Flag,
@@ -26,6 +30,7 @@ from .model import (
     Media,
     MediaCheck,
     Origin,
+    Published,
     Segment,
     Verdict,
     body_flags,
@@ -36,7 +41,8 @@ from .olx_io import parse, to_node
 
 __all__ = ["TAG", "ATTRIBUTES", "parse", "to_node", "to_json", "from_json", "validate", "public",
            "ContentError", "DEFAULT_VERDICTS", "FALSE_VERDICTS", "ID_PATTERN", "KINDS", "MODES",
-           "TRUE_VERDICT", "Flag", "Item", "Lead", "Media", "MediaCheck", "Origin", "Segment", "Verdict",
+           "MADE_UP", "ORIGINS", "REAL", "Published", "TRUE_VERDICT", "Flag", "Item", "Lead", "Media", "MediaCheck",
+           "Origin", "Segment", "Verdict",
            "body_flags", "segment_flags", "segments", "public_item", "display_domain", "verdict_label", "olx",
            "empty", "is_empty", "EMPTY_HINT"]
 
@@ -79,6 +85,9 @@ def _item_json(item):
                   for lead in item.leads],
         "explanation": item.explanation,
         "sources": [[href, title] for href, title in item.sources],
+        "provenance": item.provenance,
+        "published": None if item.published is None else {
+            "outlet": item.published.outlet, "date": item.published.date, "href": item.published.href},
     }
 
 
@@ -136,11 +145,17 @@ def _item_from_json(entry):
         media = Media(_string(media["src"]), _string(media.get("alt"), True), _string(media.get("caption"), True))
     leads = tuple(Lead(_string(lead["id"]), _bool(lead.get("useful", False)), _string(lead["title"]),
                        _markup(lead.get("body", ""))) for lead in entry.get("leads", ()))
-    sources = tuple((_string(href), _string(title)) for href, title in entry.get("sources", ()))
+    sources = tuple((_string(href), _string(title)) for href, title in kit_sources.from_json(entry.get("sources")))
     body = _string(entry["body"])
-    body_flags(body)  # well-formed markup, or an error now
-    return Item(_string(entry["id"]), _string(entry.get("kind", "post")), _string(entry.get("verdict", "")), body,
-                origin, media, leads, _markup(entry.get("explanation", "")), sources)
+    published = entry.get("published")
+    if published is not None:
+        published = Published(_string(published.get("outlet") or ""), _string(published.get("date"), True),
+                              _string(published.get("href") or ""))
+    item = Item(_string(entry["id"]), _string(entry.get("kind", "post")), _string(entry.get("verdict", "")), body,
+                origin, media, leads, _markup(entry.get("explanation", "")), sources,
+                _string(entry.get("provenance", MADE_UP)), published)
+    item.flags  # noqa: B018 - well-formed markup, or an error now (the parse is kept for the request)
+    return item
 
 
 def _bool(value):
@@ -160,6 +175,7 @@ def public(model, translate=None, lead_order=None):
     return {
         "mode": model.mode,
         "confidence": model.confidence,
+        "material": model.material,  # the block's, never an item's: an item's origin is an answer
         "verdicts": [{"id": v.id, "label": translate(v.label) if model.verdicts is None else v.label}
                      for v in model.scale],
         "items": [public_item(item, lead_order(item) if lead_order else None) for item in model.items],
@@ -176,7 +192,7 @@ def public_item(item, leads=None):
             "name": origin.name, "handle": origin.handle, "platform": origin.platform, "date": origin.date,
             "url": origin.url, "domain": display_domain(origin.url)},
         "segments": [[{"id": s.id, "text": s.text, "gap": s.gap} for s in paragraph]
-                     for paragraph in segments(item.body)],
+                     for paragraph in item.paragraphs],
         "media": None if item.media is None else {
             "src": item.media.src, "alt": item.media.alt or "", "caption": item.media.caption},
         "leads": [{"id": lead.id, "title": lead.title} for lead in leads],

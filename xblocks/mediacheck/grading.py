@@ -17,7 +17,8 @@ leads) gives the leads weight to the verdict.
 Block score = mean of the item scores (an unanswered item scores 0): the accuracy.
 
 Confidence on (certainty-based marking, Gardner-Medwin, as Moodle's "accuracy + CBM bonus"): the
-confidence c (50..100 %) is low (< 67), mid (67..84) or high (>= 85), certainty 1, 2 or 3; a right verdict
+confidence c (50..100 %) is certainty 1 (< 67), 2 (67..84) or 3 (>= 85) (noturiba.scoring
+certainty_of_confidence, the kit's one table); a right verdict
 earns 1, 2, 3 marks, a wrong one 0, -2, -6 (a near verdict is wrong here). The block score is the
 accuracy plus noturiba.scoring.cbm_bonus over the items, -0.2 .. +0.045: all verdicts, flags and leads
 right never score below 0.93, however unsure. A confidence the learner never chose (None) is not
@@ -31,26 +32,17 @@ items judged accurate - true items) (counts, as in MIST-20).
 
 from dataclasses import dataclass
 
+from noturiba import sources
 from noturiba.messages import Message, percent
-from noturiba.scoring import cbm_fraction
+from noturiba.scoring import cbm_fraction, certainty_of_confidence
 
-from .content import FALSE_VERDICTS, TRUE_VERDICT, segment_flags
+from .content import FALSE_VERDICTS, TRUE_VERDICT
 
 VERDICT_WEIGHT = 0.60
 FLAGS_WEIGHT = 0.25
 LEADS_WEIGHT = 0.15
 USELESS_PENALTY = 0.25
 NEAR = frozenset({frozenset({"misleading", "false"})})
-CBM_LEVELS = {"low": 1, "mid": 2, "high": 3}
-
-
-def certainty(confidence):
-    """The CBM level of a chosen confidence (None: not chosen)."""
-    if confidence is None:
-        return None
-    if confidence < 67:
-        return "low"
-    return "mid" if confidence < 85 else "high"
 
 
 def verdict_part(model, item, verdict, confidence=None):
@@ -63,11 +55,13 @@ def verdict_part(model, item, verdict, confidence=None):
 
 
 def flags_part(item, marked):
-    owners = segment_flags(item.body)
     flags = [flag.id for flag in item.flags]
-    marked = [segment for segment in dict.fromkeys(marked) if segment in owners]
     if not flags:
         return None, set(), []
+    if not marked:
+        return 0.0, set(), []  # an unanswered item: its words need not be cut
+    owners = item.segment_owners
+    marked = [segment for segment in dict.fromkeys(marked) if segment in owners]
     found = {owners[segment] for segment in marked if owners[segment]}
     false_marks = [segment for segment in marked if not owners[segment]]
     if not marked:
@@ -138,27 +132,29 @@ def what_counts(model):
     return lines
 
 
-def grade(model, answers):
-    """The block score (0..1) and {item id: ItemResult} for `answers` ({item id: answer})."""
+def grade(model, answers, known=None):
+    """The block score (0..1) and {item id: ItemResult} for `answers` ({item id: answer}); `known`:
+    {item id: ItemResult} of answers in `answers` already graded in this request (not graded again)."""
     if not model.items:
         return 0.0, {}
-    results = {item.id: grade_item(model, item, answers.get(item.id)) for item in model.items}
+    known = known or {}
+    results = {item.id: known.get(item.id) or grade_item(model, item, answers.get(item.id)) for item in model.items}
     accuracy = sum(r.score for r in results.values()) / len(results)
     if not model.confidence:
         return accuracy, results
     outcomes = []
     for item in model.items:
         answer = answers.get(item.id) or {}
-        level = certainty(answer.get("confidence"))
+        level = certainty_of_confidence(answer.get("confidence"))
         if answer.get("verdict") and level is not None:
-            outcomes.append((results[item.id].correct, CBM_LEVELS[level]))
+            outcomes.append((results[item.id].correct, level))
     return cbm_fraction(accuracy, outcomes, len(results)), results
 
 
 def feedback(model, item, answer, result, translate_label, sanitize):
     """What a learner reads after checking an item (JSON-safe)."""
     answer = answer or {}
-    owners = segment_flags(item.body)
+    owners = item.segment_owners
     flag_segments = {}
     for segment, flag in owners.items():
         if flag:
@@ -177,7 +173,7 @@ def feedback(model, item, answer, result, translate_label, sanitize):
         "leads": [{"id": lead.id, "title": lead.title, "useful": lead.useful,
                    "opened": lead.id in set(answer.get("leads") or ())} for lead in item.leads],
         "explanation": sanitize(item.explanation),
-        "sources": [{"href": href, "title": title} for href, title in item.sources],
+        "sources": sources.to_json(item.sources),
     }
 
 

@@ -1,6 +1,6 @@
 """The mediacheck content model: frozen dataclasses, the verdict scale, and the body's flags and segments.
 
-Pure: no XBlock, no Django. The OLX is specified in OLX.md (mediacheck).
+Pure: no XBlock, no Django. The OLX is specified in docs/OLX.md (mediacheck).
 
 Ids: items, flags and leads share ONE id space per block (an id is unique in the
 whole block), so learner state can name any of them without ambiguity; verdict
@@ -21,6 +21,8 @@ segment: the flag of the first flagged character of the word.
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
+from types import MappingProxyType
 
 from noturiba import olx
 from noturiba.messages import (
@@ -42,6 +44,9 @@ DEFAULT_VERDICTS = (
 )
 TRUE_VERDICT = "accurate"
 FALSE_VERDICTS = ("false", "misleading")
+# The `origin` attribute of an item: made up for the exercise (the default) or a real headline or case.
+MADE_UP, REAL = "made-up", "real"
+ORIGINS = (MADE_UP, REAL)
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,14 @@ class Origin:
     platform: str | None = None
     date: str | None = None
     url: str | None = None
+
+
+@dataclass(frozen=True)
+class Published:
+    """Where a real item was published (<published outlet date href/>): shown only after answering."""
+    outlet: str = ""
+    date: str | None = None  # YYYY-MM-DD
+    href: str = ""
 
 
 @dataclass(frozen=True)
@@ -92,10 +105,32 @@ class Item:
     leads: tuple = ()
     explanation: str = ""
     sources: tuple = ()
+    provenance: str = MADE_UP  # the OLX attribute `origin` (the element <origin> is the byline)
+    published: Published | None = None
 
-    @property
+    # The body is parsed once per Item (a model lives for one request): cached_property writes the
+    # instance __dict__, which a frozen dataclass allows; fields, equality and hash are unchanged.
+    @cached_property
+    def _root(self):
+        return _body_root(self.body)
+
+    @cached_property
     def flags(self):
-        return body_flags(self.body)
+        return _flags_of(self._root)
+
+    @cached_property
+    def paragraphs(self):
+        """segments(body): the body as paragraphs of Segments (tuples)."""
+        return tuple(tuple(paragraph) for paragraph in _segments_of(self._root))
+
+    @cached_property
+    def segment_owners(self):
+        """segment_flags(body): {segment id: flag id or None} (read-only)."""
+        return MappingProxyType({segment.id: segment.flag for paragraph in self.paragraphs for segment in paragraph})
+
+    @cached_property
+    def lead_ids(self):
+        return frozenset(lead.id for lead in self.leads)
 
 
 @dataclass(frozen=True)
@@ -113,7 +148,22 @@ class MediaCheck:
         return tuple(Verdict(vid, label) for vid, label in DEFAULT_VERDICTS)
 
     def item(self, item_id):
-        return next((item for item in self.items if item.id == item_id), None)
+        return self._items_by_id.get(item_id)
+
+    @cached_property
+    def _items_by_id(self):
+        by_id = {}
+        for item in self.items:
+            by_id.setdefault(item.id, item)
+        return MappingProxyType(by_id)
+
+    @property
+    def material(self):
+        """"made-up", "real" or "mixed": what the block as a whole is, the same for every item (secrecy)."""
+        kinds = {item.provenance for item in self.items}
+        if kinds <= {MADE_UP}:
+            return MADE_UP
+        return REAL if kinds == {REAL} else "mixed"
 
 
 # Body markup: flags and segments -----------------------------------------------
@@ -144,7 +194,10 @@ def _body_root(markup):
 
 def body_flags(markup):
     """The flags of a body, in document order."""
-    root = _body_root(markup)
+    return _flags_of(_body_root(markup))
+
+
+def _flags_of(root):
     return tuple(Flag(node.get("id") or "", node.get("note") or "", text_of(node))
                  for node in root.iter("flag"))
 
@@ -185,8 +238,12 @@ class Segment:
 
 def segments(markup):
     """The body as paragraphs of Segments: [[Segment, ...], ...] (words, see the module doc)."""
+    return _segments_of(_body_root(markup))
+
+
+def _segments_of(root):
     runs = []
-    _runs(_body_root(markup), None, runs)
+    _runs(root, None, runs)
     paragraphs, text, owners, counter = [], [], [], 0
 
     def close():

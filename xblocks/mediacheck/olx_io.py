@@ -1,10 +1,10 @@
-"""The mediacheck OLX reader and writer (OLX.md, mediacheck); pure."""
+"""The mediacheck OLX reader and writer (docs/OLX.md, mediacheck); pure."""
 
 from noturiba import olx
 from noturiba.messages import Message
 
 from .checks import validate
-from .model import KINDS, MODES, Item, Lead, Media, MediaCheck, Origin, Verdict, text_of
+from .model import KINDS, MADE_UP, MODES, ORIGINS, Item, Lead, Media, MediaCheck, Origin, Published, Verdict, text_of
 
 
 def parse(node):
@@ -50,7 +50,8 @@ def _parse_item(node, seen, where):
     where[item_id] = node
     kind = olx.choice_attr(node, "kind", KINDS, "post")
     verdict = olx.text_attr(node, "verdict", required=True).strip()
-    children = olx.children(node, {"origin", "body", "media", "lead", "explanation"})
+    provenance = olx.choice_attr(node, "origin", ORIGINS, MADE_UP)
+    children = olx.children(node, {"origin", "body", "media", "lead", "explanation", "published"})
     body = _single(node, children, "body", required=True)
     for flag in body.iter("flag"):
         flag_id = olx.required_id(flag, seen)
@@ -78,7 +79,13 @@ def _parse_item(node, seen, where):
     if explanation_node is not None:
         explanation = olx.inner_xml(explanation_node, skip={"source"})
         sources = tuple(olx.read_sources(explanation_node))
-    return Item(item_id, kind, verdict, olx.inner_xml(body), origin, media, tuple(leads), explanation, sources)
+    published_node = _single(node, children, "published")
+    published = None
+    if published_node is not None:
+        published = Published((published_node.get("outlet") or "").strip(), published_node.get("date"),
+                              (published_node.get("href") or "").strip())
+    return Item(item_id, kind, verdict, olx.inner_xml(body), origin, media, tuple(leads), explanation, sources,
+                provenance, published)
 
 
 def to_node(model, node):
@@ -88,7 +95,8 @@ def to_node(model, node):
         for verdict in model.verdicts:
             olx.sub_element(verdicts, "verdict", None, id=verdict.id).text = verdict.label
     for item in model.items:
-        child = olx.sub_element(node, "item", id=item.id, kind=item.kind, verdict=item.verdict)
+        child = olx.sub_element(node, "item", id=item.id, kind=item.kind, verdict=item.verdict,
+                                origin=None if item.provenance == MADE_UP else item.provenance)
         if item.origin is not None:
             o = item.origin
             olx.sub_element(child, "origin", name=o.name, handle=o.handle, platform=o.platform, date=o.date, url=o.url)
@@ -100,4 +108,7 @@ def to_node(model, node):
         if item.explanation or item.sources:
             explanation = olx.sub_element(child, "explanation", item.explanation)
             olx.append_sources(explanation, item.sources)
+        if item.published is not None:
+            p = item.published
+            olx.sub_element(child, "published", outlet=p.outlet, date=p.date, href=p.href)
     return node

@@ -19,7 +19,7 @@ from .messages import N_, Message
 from .olx import MAX_OLX_BYTES, OlxError, check_tree, error_at, local_name, parse_string
 from .scoring import SETTING_LABELS, SHOWANSWER_CHOICES, showanswer_choices
 
-# Studio creates a block from field defaults (content = {}; PLATFORM.md section 0): until its author
+# Studio creates a block from field defaults (content = {}; docs/platform.md section 0): until its author
 # adds content, authors see NOT_CONFIGURED with the block's EMPTY_HINT, learners NOT_READY.
 NOT_CONFIGURED = Message("This exercise is not configured yet.")
 NOT_READY = Message("This activity is not ready yet.")
@@ -81,6 +81,20 @@ def learner_key_for(anonymous_id, usage_id):
     return hmac.new(learner_key_secret(), message, hashlib.sha256).hexdigest()[:32]
 
 
+# The course of a block that has none (the workbench's usage ids are plain strings).
+NO_COURSE = "workbench"
+
+
+def respondent_key_for(anonymous_id, course_id):
+    """The pseudonymous respondent key of `anonymous_id` in course `course_id`, the same in every block.
+
+    Keyed like learner_key_for (staff can download the anonymous ids) and kept apart from it by
+    its prefix, so the pre and the post survey of a course pair without anybody seeing who.
+    """
+    message = f"respondent:{anonymous_id}:{course_id}".encode()
+    return hmac.new(learner_key_secret(), message, hashlib.sha256).hexdigest()[:32]
+
+
 @XBlock.needs("i18n")
 @XBlock.wants("user", "replace_urls", "settings", "studio_user_permissions")
 class NoturibaBlock(XBlock):
@@ -124,14 +138,22 @@ class NoturibaBlock(XBlock):
     def build_fragment(self, html, **kwargs):
         return build_fragment(self, html, **kwargs)
 
-    def learner_key(self):
-        """A stable, anonymous key for this learner and block (seeds shuffles and draws)."""
+    def anonymous_id(self):
+        """The LMS's per-course anonymous id of the current learner (the workbench's user id)."""
         user_service = self.runtime.service(self, "user")
         user = user_service.get_current_user() if user_service else None
         attrs = getattr(user, "opt_attrs", {}) or {}
-        raw = (attrs.get("edx-platform.anonymous_user_id") or attrs.get("xblock-workbench.user_id")
-               or self.scope_ids.user_id or "anonymous")
-        return learner_key_for(raw, self.scope_ids.usage_id)
+        return (attrs.get("edx-platform.anonymous_user_id") or attrs.get("xblock-workbench.user_id")
+                or self.scope_ids.user_id or "anonymous")
+
+    def learner_key(self):
+        """A stable, anonymous key for this learner and block (seeds shuffles and draws)."""
+        return learner_key_for(self.anonymous_id(), self.scope_ids.usage_id)
+
+    def respondent(self):
+        """(course id, per-course respondent key) of this learner, stored beside each survey row."""
+        course = str(getattr(self.scope_ids.usage_id, "context_key", None) or NO_COURSE)[:255]
+        return course, respondent_key_for(self.anonymous_id(), course)
 
     def static_urls(self, markup):
         """Rewrite /static/ links of author markup to the course's asset URLs in the LMS."""

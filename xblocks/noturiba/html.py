@@ -1,4 +1,4 @@
-"""Allow-list sanitiser for author rich text (OLX.md: the small HTML subset).
+"""Allow-list sanitiser for author rich text (docs/OLX.md: the small HTML subset).
 
 Everything not listed is removed at render time; the stored OLX keeps what the
 author wrote, so a later, wider allow-list needs no content migration.

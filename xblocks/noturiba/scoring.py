@@ -2,7 +2,7 @@
 
 `answer_available` is pure and follows the platform's meaning of each
 `showanswer` value (as capa problems do). `ScoringMixin` gives a block what the
-LMS grading, rescoring, override and reset tools expect (PLATFORM.md section 4):
+LMS grading, rescoring, override and reset tools expect (docs/platform.md section 4):
 a `weight` field, a user_state `attempts` counter, a deterministic max_score,
 `rescore` through ScorableXBlockMixin, `publish_grade` for overrides and
 `clear_student_state` for "delete learner state".
@@ -19,8 +19,9 @@ What the points mean (README "Grades: what the points mean"):
 - `calculate_score()` (rescore) gives what normal play keeps (a block documents which attempt),
   recomputed with the current content, so `rescore(only_if_higher=False)` never lowers the
   grade of unchanged content.
-- A retake never lowers the kept grade (`keep_best`), and practice grades only each question's
-  first check (the blocks keep it), so seeing the solution and checking again earns nothing.
+- Every block keeps and publishes a grade one way, `publish_attempt` (and completion with
+  `publish_completion`). A retake never lowers the kept grade (keep="best"), and practice grades only
+  each question's first check (the blocks keep it), so seeing the solution and checking again earns nothing.
 - Certainty-based marking is a bounded bonus on top of accuracy (`cbm_fraction`, Moodle's
   "accuracy + CBM bonus"): a certainty the learner never chose is not counted, and all answers
   right pass whatever the certainty (`passes`).
@@ -78,6 +79,16 @@ def showanswer_choices(gettext):
 
 # Moodle's certainty-based marking table (Gardner-Medwin): certainty -> (mark if right, mark if wrong).
 CBM_MARKS = {1: (1, 0), 2: (2, -2), 3: (3, -6)}
+# A confidence slider (50..100 %) in certainties: (lowest percent, certainty), highest first. 67 % is
+# the break-even of certainties 1 and 2 in CBM_MARKS; certainty 3 starts at 85 %, above its 80 % break-even.
+CERTAINTY_BANDS = ((85, 3), (67, 2), (0, 1))
+
+
+def certainty_of_confidence(percent):
+    """The CBM certainty (1, 2 or 3) of a confidence in percent; None for a confidence not chosen."""
+    if percent is None:
+        return None
+    return next(certainty for lowest, certainty in CERTAINTY_BANDS if percent >= lowest)
 # Moodle's factor (qbehaviour_deferredcbm calculate_bonus): the bonus lies in -0.2..+0.045.
 CBM_BONUS_FACTOR = 0.1
 
@@ -246,21 +257,23 @@ class ScoringMixin(ScorableXBlockMixin):
             "value": score.raw_earned, "max_value": score.raw_possible, "only_if_higher": only_if_higher,
         })
 
-    def keep_score(self, fraction):
-        """Keep a newly computed score (fraction 0..1) and publish it as a grade in points."""
-        self.raw_earned = max(0.0, min(1.0, fraction))
-        self._publish_grade(self.get_score())
+    def publish_attempt(self, fraction, *, keep="latest", complete=False):
+        """The one way a block keeps and publishes a grade (fraction 0..1 of an attempt).
 
-    def keep_best(self, fraction):
-        """Keep and publish the better of the kept score and a new attempt's score; True if it is better."""
-        better = self.raw_earned is None or fraction > self.raw_earned
-        self.record_score(fraction if better else self.raw_earned)
+        keep="latest" keeps `fraction`; keep="best" keeps the better of it and the kept score (a retake
+        never lowers the grade) and publishes the kept one. The grade goes out in points of max_score();
+        `complete` also marks the block completed. Returns whether `fraction` is the one kept.
+        """
+        better = keep != "best" or self.raw_earned is None or fraction > self.raw_earned
+        self.raw_earned = max(0.0, min(1.0, fraction if better else self.raw_earned))
+        self._publish_grade(self.get_score())
+        if complete:
+            self.publish_completion(1.0)
         return better
 
-    def record_score(self, fraction):
-        """Keep and publish a newly computed score (fraction 0..1) and mark completion."""
-        self.keep_score(fraction)
-        self.runtime.publish(self, "completion", {"completion": 1.0})
+    def publish_completion(self, share):
+        """Mark the share (0..1) of the block the learner has done."""
+        self.runtime.publish(self, "completion", {"completion": share})
 
     def clear_student_state(self, user_id, course_id, item_id, requesting_user_id=None, **kwargs):
         """The LMS "delete learner state" hook (instructor/enrollment.py reset_student_attempts).

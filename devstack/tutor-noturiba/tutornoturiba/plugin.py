@@ -66,7 +66,18 @@ CONFIG_DEFAULTS: dict[str, t.Any] = {
     "COURSES_DIR": f"{MOUNT_PATH}/courses",
     # Import the courses that are not yet in the CMS during `tutor ... do init` / `launch`.
     "IMPORT_COURSES_ON_INIT": False,
+    # Aspects (event-routing-backends): our tracking events that go to the LRS as xAPI. None of
+    # these carries an answer; survey events carry no content at all (noturiba/xapi.py).
+    "XAPI_EVENTS": [
+        "noturiba.civicquiz.question.answered", "noturiba.civicquiz.quiz.submitted",
+        "noturiba.civicquiz.survey.answered", "noturiba.mediacheck.exercise.submitted",
+        "noturiba.mediacheck.item.checked",
+    ],
+    # Also send the drill events that say which choice a learner took and where the path ended.
+    "XAPI_ANSWER_EVENTS": False,
 }
+# The events of XAPI_ANSWER_EVENTS (noturiba.xapi.ANSWER_EVENTS).
+XAPI_ANSWER_EVENT_NAMES = ["noturiba.crisisdrill.drill.finished", "noturiba.crisisdrill.step.answered"]
 
 ########################################
 # Configuration
@@ -162,6 +173,23 @@ del _noturiba_block, _noturiba_settings
 """
 
 hooks.Filters.ENV_PATCHES.add_item(("openedx-common-settings", SETTINGS_PATCH))
+
+# event-routing-backends' plugin settings (event_routing_backends/settings/common.py) put a
+# NameWhitelistProcessor with a "whitelist" first in EVENT_TRACKING_BACKENDS["xapi"]; Tutor's LMS
+# settings include this patch after the platform's (and so the plugins') settings. Without the
+# package (no Aspects) there is no "xapi" backend and this changes nothing.
+XAPI_PATCH = """\
+# Noturība xAPI (tutor-noturiba {{ NOTURIBA_VERSION }})
+_noturiba_xapi_events = {{ NOTURIBA_XAPI_EVENTS }}{% if NOTURIBA_XAPI_ANSWER_EVENTS %} + __ANSWER_EVENTS__{% endif %}
+for _noturiba_processor in (globals().get("EVENT_TRACKING_BACKENDS", {}).get("xapi") or {}).get(
+        "OPTIONS", {}).get("processors", []):
+    if _noturiba_processor.get("ENGINE", "").endswith("NameWhitelistProcessor"):
+        _noturiba_allowed = _noturiba_processor.setdefault("OPTIONS", {}).setdefault("whitelist", [])
+        _noturiba_allowed.extend(e for e in _noturiba_xapi_events if e not in _noturiba_allowed)
+# End of Noturība xAPI
+""".replace("__ANSWER_EVENTS__", repr(XAPI_ANSWER_EVENT_NAMES))
+
+hooks.Filters.ENV_PATCHES.add_item(("openedx-lms-common-settings", XAPI_PATCH))
 
 ########################################
 # Init tasks

@@ -38,12 +38,18 @@ def test_score_per_type(question, answer, expected):
     (TRUEFALSE, "false"), (TRUEFALSE, 0), (NUMERIC, "100"), (NUMERIC, True), (NUMERIC, float("inf")),
     (ORDER, ["a", "b", "c"]), (ORDER, ["a", "b", "c", "c"]), (ORDER, "abcd"),
     (MATCH, {"a": "z"}), (MATCH, {"z": "a"}), (MATCH, ["a"]), (MATCH, {"a": 1}),
-    (SCALE, 6), (SCALE, 2.5), (SCALE, True), (TEXT, "x" * 2001), (TEXT, 5),
+    (SCALE, 6), (SCALE, 2.5), (SCALE, True), (TEXT, 5),
 ])
 def test_wrong_shapes_are_refused(question, answer):
     with pytest.raises(grading.AnswerError) as caught:
         grading.normalize(question, answer)
     assert question.id in caught.value.render()
+
+
+def test_a_too_long_text_is_refused_with_its_limit_and_no_internal_id():
+    with pytest.raises(grading.AnswerError) as caught:
+        grading.normalize(TEXT, "x" * 2001)
+    assert caught.value.render() == "An answer may be at most 2000 characters long."
 
 
 def test_cbm_table_is_moodles():

@@ -188,3 +188,15 @@ def test_html_pasted_into_the_editor_is_repaired_into_markup_and_keeps_what_a_pa
     assert model.intro == '<p>Tu esi mājās<br/>un <strong>svarīgi</strong> &amp; <img src="x"/> </p>'
     assert model.node("dark").text == "<p>Labi formēts &amp; paliek, kā rakstīts.</p>"
     assert round_trip(model) == model
+
+
+def test_a_size_written_into_a_checklist_label_warns_so_it_does_not_show_twice():
+    from dataclasses import replace
+
+    from .drills import checklist, drill, ending, option
+    twice = replace(option("water", size=3), label="Ūdens <em>(3 vienības)</em>")
+    plain = replace(option("radio", size=2), label="Radio (2023. gada modelis)")
+    one = replace(option("torch", size=1), label="Lukturis (12 V)")
+    model = drill(checklist("pack", "end", twice, plain, one, capacity=6), ending("end"))
+    warned = [p for p in content.validate(model) if "twice" in p.message.render()]
+    assert len(warned) == 1 and warned[0].severity == "warning" and "water" in warned[0].message.render()

@@ -1,10 +1,10 @@
 /* civicquiz learner view: reads answers from the server-rendered form, saves drafts, checks, submits. */
 function CivicquizStudent(runtime, element, args) {
   "use strict";
-  args = CivicquizStudent.unescape(args);
+  args = Object.assign({ namespace: args.namespace }, window.NoturibaKit.island(args.state_id));  // author text
   var kit = window.NoturibaKit.create(runtime, element, args.namespace);
   var t = kit.t;
-  var quiz = kit.root.classList.contains("nt-civicquiz") ? kit.root : kit.root.querySelector(".nt-civicquiz"); // i18n-ignore: code, not text
+  var quiz = kit.root.classList.contains("nt-civicquiz") ? kit.root : kit.root.querySelector(".nt-civicquiz");
   var mode = args.mode;
   // The language of the author's texts: elements made here that hold them say it (issue 14).
   var contentLang = quiz.getAttribute("data-content-lang");
@@ -58,7 +58,7 @@ function CivicquizStudent(runtime, element, args) {
       return value.length ? value : null;
     }
     if (type === "numeric") {
-      value = fs.querySelector("[data-number]").value.trim().replace(/\s/g, "").replace(",", "."); // i18n-ignore: code, not text
+      value = fs.querySelector("[data-number]").value.trim().replace(/\s/g, "").replace(",", ".");
       if (value === "") { return null; }
       return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value) ? Number(value) : NaN;
     }
@@ -143,8 +143,13 @@ function CivicquizStudent(runtime, element, args) {
     return t.gettext("Not right.");
   }
   function optionLabel(fs, id) {
-    var choice = fs.querySelector("[data-option='" + id.replace(/'/g, "") + "'] label"); // i18n-ignore: code, not text
+    var choice = fs.querySelector("[data-option='" + id.replace(/'/g, "") + "'] label");
     return choice ? choice.textContent.trim() : id;
+  }
+  function answerList(lead, labels) {  // interface words and author labels, each in its own language
+    var line = el("p", null, lead);
+    labels.forEach(function (label, i) { line.append(i ? "; " : " ", inContent(el("span", null, label))); });
+    return line;
   }
   function solutionNode(fs, fb) {
     var type = fs.getAttribute("data-type");
@@ -153,12 +158,12 @@ function CivicquizStudent(runtime, element, args) {
     if (type === "single" || type === "multiple") {
       var right = type === "single" ? [fb.solution] : fb.solution;
       Array.prototype.forEach.call(fs.querySelectorAll("[data-option]"), function (choice) {
-        choice.classList.toggle("nt-correct", right.indexOf(choice.getAttribute("data-option")) >= 0); // i18n-ignore: code, not text
+        choice.classList.toggle("nt-correct", right.indexOf(choice.getAttribute("data-option")) >= 0);
       });
-      box.appendChild(el("p", null, t.format(t.ngettext("Correct answer: {answers}", "Correct answers: {answers}",
-        right.length), { answers: right.map(function (id) { return optionLabel(fs, id); }).join("; ") })));
+      box.appendChild(answerList(t.ngettext("Correct answer:", "Correct answers:", right.length),
+        right.map(function (id) { return optionLabel(fs, id); })));
     } else if (type === "truefalse") {
-      box.appendChild(el("p", null, fb.solution ? t.gettext("The statement is true.") : // i18n-ignore: code, not text
+      box.appendChild(el("p", null, fb.solution ? t.gettext("The statement is true.") :
         t.gettext("The statement is false.")));
     } else if (type === "numeric") {
       box.appendChild(el("p", null, fb.tolerance ?
@@ -172,7 +177,7 @@ function CivicquizStudent(runtime, element, args) {
         var item = Array.prototype.slice.call(fs.querySelectorAll("[data-item]")).filter(function (node) {
           return node.getAttribute("data-item") === id;
         })[0];
-        list.appendChild(el("li", null, item ? item.querySelector(".nt-order-label").textContent.trim() : id)); // i18n-ignore: code, not text
+        list.appendChild(el("li", null, item ? item.querySelector(".nt-order-label").textContent.trim() : id));
       });
       box.appendChild(list);
     } else if (type === "match") {
@@ -181,8 +186,8 @@ function CivicquizStudent(runtime, element, args) {
       Array.prototype.forEach.call(fs.querySelectorAll("select[data-left]"), function (select) {
         var opaque = fb.solution[select.getAttribute("data-left")];
         var option = Array.prototype.slice.call(select.options).filter(function (o) { return o.value === opaque; })[0];
-        var label = fs.querySelector("label[for='" + select.id + "']"); // i18n-ignore: code, not text
-        list.appendChild(el("li", null, (label ? label.textContent.trim() : "") + " — " + (option ? option.text : ""))); // i18n-ignore: code, not text
+        var label = fs.querySelector("label[for='" + select.id + "']");
+        list.appendChild(el("li", null, (label ? label.textContent.trim() : "") + " — " + (option ? option.text : "")));
       });
       box.appendChild(list);
     }
@@ -199,7 +204,7 @@ function CivicquizStudent(runtime, element, args) {
     if (fb.hidden) { box.appendChild(el("p", null, fb.hidden)); return fb.hidden; }
     fs.classList.add("nt-is-" + fb.verdict);
     var text = verdictText(fb);
-    box.appendChild(el("p", "nt-verdict nt-verdict-" + fb.verdict, text)); // i18n-ignore: code, not text
+    box.appendChild(el("p", "nt-verdict nt-verdict-" + fb.verdict, text));
     if (fb.mark !== null && fb.mark !== undefined) {
       box.appendChild(el("p", null, t.format(t.gettext("Certainty mark: {mark}"), { mark: fb.mark })));
     }
@@ -215,7 +220,7 @@ function CivicquizStudent(runtime, element, args) {
       fb.sources.forEach(function (source) {
         var link = inContent(el("a", null, source.title));
         link.href = source.href;
-        link.rel = "noopener noreferrer"; // i18n-ignore: code, not text
+        link.rel = "noopener noreferrer";
         var li = el("li");
         li.appendChild(link);
         sources.appendChild(li);
@@ -335,7 +340,7 @@ function CivicquizStudent(runtime, element, args) {
     resultBox.hidden = false;
     if (fresh) {
       resultBox.focus();
-      kit.announce(t.gettext("Thank you! Your answers are saved.") + " " + (aggregates.shown ? "" : aggregates.message)); // i18n-ignore: code, not text
+      kit.announce(t.gettext("Thank you! Your answers are saved.") + " " + (aggregates.shown ? "" : aggregates.message));
     }
   }
   // Wiring -------------------------------------------------------------------
@@ -354,7 +359,7 @@ function CivicquizStudent(runtime, element, args) {
     if (button.hasAttribute("data-move")) {
       if (window.NoturibaCivicquiz.moveItem(button, kit, t)) { scheduleSave(button.closest("[data-question]")); }
     }
-    else if (button.hasAttribute("data-check")) { check(button.closest("[data-question]")); } // i18n-ignore: code, not text
+    else if (button.hasAttribute("data-check")) { check(button.closest("[data-question]")); }
     else if (button.hasAttribute("data-submit")) { submit(); }
     else if (button.hasAttribute("data-new-attempt") && !lastPassed) { newAttempt(true); }
     else if (button.hasAttribute("data-new-attempt")) {
@@ -376,19 +381,3 @@ function CivicquizStudent(runtime, element, args) {
   if (args.result) { showResult(args.result, false); }
   if (args.aggregates) { showAggregates(args.aggregates, false); }
 }
-
-/* Init-arg texts come HTML-escaped (views.script_safe: "</script>" must not end the runtime's <script>). */
-CivicquizStudent.unescape = function (value) {
-  "use strict";
-  if (typeof value === "string") {
-    if (value.indexOf("&") < 0) { return value; }
-    var box = document.createElement("textarea");
-    box.innerHTML = value;
-    return box.value;
-  }
-  if (Array.isArray(value)) { return value.map(CivicquizStudent.unescape); }
-  if (!value || typeof value !== "object") { return value; }
-  var copy = {};
-  Object.keys(value).forEach(function (key) { copy[key] = CivicquizStudent.unescape(value[key]); });
-  return copy;
-};

@@ -24,7 +24,7 @@
         question.values.forEach(function (value) {
           var li = el("li");
           // A hidden count (too small a group, or one it would give away) is named, never drawn.
-          var text = value.hidden ? value.label + ": " + data.hidden_text : // i18n-ignore: punctuation only
+          var text = value.hidden ? value.label + ": " + data.hidden_text :
             t.format(t.gettext("{label}: {count} ({percent})"),
               { label: value.label, count: value.count, percent: t.percent(value.percent) });
           li.appendChild(el("span", "nt-bar-label", text));
@@ -45,11 +45,11 @@
   ns.questionError = function (fs, text, keepFocus) {
     var box = fs.querySelector("[data-question-error]");
     if (!box) {
-      box = el("p", "nt-error nt-question-error"); // i18n-ignore: code, not text
+      box = el("p", "nt-error nt-question-error");
       box.id = fs.id + "-error";
       box.tabIndex = -1;
       box.setAttribute("data-question-error", "");
-      var after = fs.querySelector("[data-check]") || fs.querySelector(".nt-feedback"); // i18n-ignore: code, not text
+      var after = fs.querySelector("[data-check]") || fs.querySelector(".nt-feedback");
       fs.insertBefore(box, after);
     }
     box.textContent = text;

@@ -2,23 +2,20 @@
 /* two views of the kit's one editor with one save. */
 function CivicquizStudio(runtime, element, args) {
   "use strict";
-  var kit = window.NoturibaKit.create(runtime, element, args.namespace);
-  var t = kit.t;
-  var root = kit.root.querySelector(".nt-cq-studio");
-  var uid = args.uid;
-  var data = JSON.parse(root.getAttribute("data-bank-json"));
+  var S = window.NoturibaKit.studio(runtime, element, args, { root: ".nt-cq-studio", island: args.bank_id,
+                                                             prefix: "nt-cq", warningClass: "nt-warning",
+                                                             onChange: function () { changed(); } });
+  var kit = S.kit, t = S.t, root = S.root, uid = S.uid, form = S.form, focus = S.focus, freshId = S.freshId;
+  var data = S.island;  // author text: in an island, not in init args
   var settings = args.settings || {};
   var selected = data.questions.length ? 0 : -1;
   var bank = root.querySelector("[data-bank]");
   var settingsBox = root.querySelector("[data-settings]");
   var editor = root.querySelector("[data-editor]");
   var previewBox = root.querySelector("[data-preview]");
-  var problemsBox = root.querySelector("[data-problems]");
-  var errorBox = root.querySelector("[data-form-error]");
-  var form = window.CivicquizForm(uid, function () { changed(); });
-  var el = form.el, clear = form.clear, button = form.button, field = form.field, plain = form.plain;
-  var move = form.move, freshId = form.freshId, focus = form.focus;
-  var timer = null;
+  var el = window.NoturibaKit.dom.el, clear = window.NoturibaKit.dom.clear;
+  var plain = window.NoturibaKit.dom.text;
+  var check = S.checker("check_content", function () { return data; }, showProblems);
   var shownProblems = null;
   var flagged = {};
   var TYPES = { single: t.gettext("Single choice"), multiple: t.gettext("Multiple choice"),
@@ -49,7 +46,7 @@ function CivicquizStudio(runtime, element, args) {
     if (type === "match") { q.pairs = []; }
     var parts = { single: 2, multiple: 3, order: 3, match: 2 }[type] || 0;
     for (var n = 0; n < parts; n += 1) { addPart(q); }
-    if (type === "truefalse" || type === "numeric") { q.answer = null; }  // i18n-ignore
+    if (type === "truefalse" || type === "numeric") { q.answer = null; }
     if (type === "numeric") { q.tolerance = null; }
     if (type === "scale") { q.min = 1; q.max = 5; q.low = ""; q.high = ""; }
     return q;
@@ -67,26 +64,19 @@ function CivicquizStudio(runtime, element, args) {
   function drawSettings() {
     clear(settingsBox);
     var modeId = uid + "-mode";
-    field(settingsBox, t.gettext("Mode"), data.mode, function (v) { data.mode = v; }, { id: modeId,
+    form.select(settingsBox, t.gettext("Mode"), data.mode, function (v) { data.mode = v; }, { id: modeId,
       choices: [["practice", t.gettext("Practice")], ["assessment", t.gettext("Assessment")],
                 ["survey", t.gettext("Survey")]] });
-    field(settingsBox, t.gettext("Questions drawn for each learner (empty = all)"), data.draw,
-          function (v) { data.draw = v; }, { number: true, id: uid + "-draw" });
-    field(settingsBox, t.gettext("Shuffle the options for each learner"), data.shuffle,
-          function (v) { data.shuffle = v; }, { checkbox: true, id: uid + "-shuffle" });
-    field(settingsBox, t.gettext("Certainty-based marking"), data.certainty,
-          function (v) { data.certainty = v; }, { checkbox: true, id: uid + "-certainty" });
-    field(settingsBox, t.format(t.gettext("Smallest group whose answers are shown (empty = the platform's {count})"),
+    form.number(settingsBox, t.gettext("Questions drawn for each learner (empty = all)"), data.draw,
+                function (v) { data.draw = v; }, { id: uid + "-draw" });
+    form.checkbox(settingsBox, t.gettext("Shuffle the options for each learner"), data.shuffle,
+                  function (v) { data.shuffle = v; }, { id: uid + "-shuffle" });
+    form.checkbox(settingsBox, t.gettext("Certainty-based marking"), data.certainty,
+                  function (v) { data.certainty = v; }, { id: uid + "-certainty" });
+    form.number(settingsBox, t.format(t.gettext("Smallest group whose answers are shown (empty = the platform's {count})"),
                                 { count: args.default_min_group }), data.min_group,
-          function (v) { data.min_group = v; }, { number: true, id: uid + "-mingroup" });
-    field(settingsBox, t.gettext("Weight in the course grade"), settings.weight,
-          function (v) { settings.weight = v; }, { number: true, id: uid + "-weight" });
-    field(settingsBox, t.gettext("Maximum attempts (empty = unlimited)"), settings.max_attempts,
-          function (v) { settings.max_attempts = v; }, { number: true, id: uid + "-attempts" });
-    field(settingsBox, t.gettext("Pass mark (0 to 1)"), settings.pass_threshold,
-          function (v) { settings.pass_threshold = v; }, { number: true, id: uid + "-pass" });
-    field(settingsBox, t.gettext("Show the answers"), settings.showanswer, function (v) { settings.showanswer = v; },
-          { id: uid + "-showanswer", choices: (args.showanswer_choices || []) });
+                function (v) { data.min_group = v; }, { id: uid + "-mingroup" });
+    S.scoring(settingsBox, settings, { label: t.gettext("Show the answers"), choices: args.showanswer_choices });
   }
 
   /* The bank: select, move, duplicate, delete ----------------------------------- */
@@ -94,7 +84,7 @@ function CivicquizStudio(runtime, element, args) {
   function summary(q) {
     var text = plain(q.prompt);
     if (text.length > 60) { text = text.slice(0, 57) + "…"; }
-    return q.id + " · " + TYPES[q.type] + (text ? ": " + text : "");  // i18n-ignore
+    return q.id + " · " + TYPES[q.type] + (text ? ": " + text : "");
   }
 
   function drawBank() {
@@ -103,20 +93,20 @@ function CivicquizStudio(runtime, element, args) {
     data.questions.forEach(function (q, index) {
       var base = uid + "-q" + index;
       var item = el("li");
-      var choose = el("button", { type: "button", className: "nt-cq-select", id: base + "-select",
-                                  "aria-current": index === selected ? "true" : "false" }, summary(q));
-      choose.addEventListener("click", function () { select(index); });
+      var choose = form.button(summary(q), function () { select(index); }, { className: "nt-cq-select", id: base + "-select" });
+      choose.setAttribute("aria-current", index === selected ? "true" : "false");
       item.appendChild(choose);
       if (flagged[q.id]) { item.appendChild(el("span", { className: "nt-cq-flag" }, t.gettext("Has problems"))); }
       var actions = el("div", { className: "nt-cq-actions" });
-      button(actions, t.gettext("Move up"), function () { shift(index, -1, "-up"); },
-             t.format(t.gettext("Move up: {label}"), { label: q.id }), base + "-up");
-      button(actions, t.gettext("Move down"), function () { shift(index, 1, "-down"); },
-             t.format(t.gettext("Move down: {label}"), { label: q.id }), base + "-down");
-      button(actions, t.gettext("Duplicate"), function () { duplicate(index); },
-             t.format(t.gettext("Duplicate question {id}"), { id: q.id }), base + "-dup");
-      button(actions, t.gettext("Delete"), function () { remove(index); },
-             t.format(t.gettext("Delete question {id}"), { id: q.id }), base + "-del");
+      form.moveButtons(actions, data.questions, index, q.id, function (to, which) {
+        shifted(index, to, which ? "-down" : "-up");
+      }, [base + "-up", base + "-down"]);
+      actions.appendChild(form.button(t.gettext("Duplicate"), function () { duplicate(index); },
+                                      { ariaLabel: t.format(t.gettext("Duplicate question {id}"), { id: q.id }),
+                                        id: base + "-dup" }));
+      actions.appendChild(form.button(t.gettext("Delete"), function () { remove(index); },
+                                      { ariaLabel: t.format(t.gettext("Delete question {id}"), { id: q.id }),
+                                        id: base + "-del" }));
       item.appendChild(actions);
       bank.appendChild(item);
     });
@@ -129,14 +119,11 @@ function CivicquizStudio(runtime, element, args) {
     focus(uid + "-prompt");
   }
 
-  function shift(index, delta, suffix) {
-    if (!move(data.questions, index, delta)) { return; }
-    if (selected === index) { selected = index + delta; } else if (selected === index + delta) { selected = index; }
+  function shifted(from, to, suffix) {
+    if (selected === from) { selected = to; } else if (selected === to) { selected = from; }
     drawAll();
-    focus(uid + "-q" + (index + delta) + suffix);
-    kit.announce(t.format(t.gettext("{label} is now number {position} of {total}."),
-                          { label: data.questions[index + delta].id, position: index + delta + 1,
-                            total: data.questions.length }));
+    focus(uid + "-q" + to + suffix);
+    S.moved(data.questions[to].id, to, data.questions.length);
   }
 
   function duplicate(index) {
@@ -161,54 +148,49 @@ function CivicquizStudio(runtime, element, args) {
   /* The selected question ---------------------------------------------------------- */
 
   function partRow(box, q, list, index, legend, fill) {
-    var row = el("fieldset", { className: "nt-cq-row", "data-part": "" });
-    row.appendChild(el("legend", {}, legend));
+    var row = form.fieldset(box, legend, { className: "nt-cq-row", "data-part": "" });
     fill(row, list[index]);
     var actions = el("div", { className: "nt-cq-actions" });
     if (list !== q.pairs) {
-      button(actions, t.gettext("Move up"), function () { if (move(list, index, -1)) { redraw(); } },
-             t.format(t.gettext("Move up: {label}"), { label: legend }));
-      button(actions, t.gettext("Move down"), function () { if (move(list, index, 1)) { redraw(); } },
-             t.format(t.gettext("Move down: {label}"), { label: legend }));
+      form.moveButtons(actions, list, index, legend, redraw);
     }
-    button(actions, t.gettext("Delete"), function () { list.splice(index, 1); redraw(); },
-           t.format(t.gettext("Delete: {label}"), { label: legend }));
+    actions.appendChild(form.button(t.gettext("Delete"), function () { list.splice(index, 1); redraw(); },
+                                    { ariaLabel: t.format(t.gettext("Delete: {label}"), { label: legend }) }));
     row.appendChild(actions);
-    box.appendChild(row);
   }
 
   function drawParts(box, q) {
     (q.options || []).forEach(function (option, index) {
       var legend = t.format(t.gettext("Option {number}"), { number: index + 1 });
       partRow(box, q, q.options, index, legend, function (row) {
-        field(row, t.format(t.gettext("Text of option {number}"), { number: index + 1 }), option.label,
-              function (v) { option.label = v; }, { wide: true });
-        field(row, t.format(t.gettext("Option {number} is correct"), { number: index + 1 }), option.correct,
-              function (v) { markCorrect(q, option, v); }, { checkbox: true });
+        form.text(row, t.format(t.gettext("Text of option {number}"), { number: index + 1 }), option.label,
+                  function (v) { option.label = v; }, { wide: true });
+        form.checkbox(row, t.format(t.gettext("Option {number} is correct"), { number: index + 1 }), option.correct,
+                      function (v) { markCorrect(q, option, v); });
       });
     });
     (q.items || []).forEach(function (item, index) {
       var legend = t.format(t.gettext("Item {number}"), { number: index + 1 });
       partRow(box, q, q.items, index, legend, function (row) {
-        field(row, t.format(t.gettext("Text of item {number}"), { number: index + 1 }), item.label,
-              function (v) { item.label = v; }, { wide: true });
+        form.text(row, t.format(t.gettext("Text of item {number}"), { number: index + 1 }), item.label,
+                  function (v) { item.label = v; }, { wide: true });
       });
     });
     (q.pairs || []).forEach(function (pair, index) {
       var legend = t.format(t.gettext("Pair {number}"), { number: index + 1 });
       partRow(box, q, q.pairs, index, legend, function (row) {
-        field(row, t.gettext("Left"), pair.left, function (v) { pair.left = v; });
-        field(row, t.gettext("Right (the match)"), pair.right, function (v) { pair.right = v; });
+        form.text(row, t.gettext("Left"), pair.left, function (v) { pair.left = v; });
+        form.text(row, t.gettext("Right (the match)"), pair.right, function (v) { pair.right = v; });
       });
     });
     if (q.options || q.items || q.pairs) {
       var label = q.options ? t.gettext("Add an option") : q.items ? t.gettext("Add an item") : t.gettext("Add a pair");
-      button(box, label, function () {
+      box.appendChild(form.button(label, function () {
         addPart(q);
         redraw();
         var rows = box.querySelectorAll("[data-part]");
         if (rows.length) { rows[rows.length - 1].querySelector("input").focus(); }
-      });
+      }));
     }
   }
 
@@ -224,18 +206,16 @@ function CivicquizStudio(runtime, element, args) {
   function drawSources(box, q) {
     q.sources = q.sources || [];
     q.sources.forEach(function (source, index) {
-      var row = el("fieldset", { className: "nt-cq-row" });
-      row.appendChild(el("legend", {}, t.format(t.gettext("Source {number}"), { number: index + 1 })));
-      field(row, t.gettext("Link (https://...)"), source.href, function (v) { source.href = v; }, { wide: true });
-      field(row, t.gettext("Title"), source.title, function (v) { source.title = v; }, { wide: true });
-      button(row, t.gettext("Delete"), function () { q.sources.splice(index, 1); redraw(); },
-             t.format(t.gettext("Delete source {number}"), { number: index + 1 }));
-      box.appendChild(row);
+      var row = form.fieldset(box, t.format(t.gettext("Source {number}"), { number: index + 1 }), { className: "nt-cq-row" });
+      form.text(row, t.gettext("Link (https://...)"), source.href, function (v) { source.href = v; }, { wide: true });
+      form.text(row, t.gettext("Title"), source.title, function (v) { source.title = v; }, { wide: true });
+      row.appendChild(form.button(t.gettext("Delete"), function () { q.sources.splice(index, 1); redraw(); },
+                                  { ariaLabel: t.format(t.gettext("Delete source {number}"), { number: index + 1 }) }));
     });
-    button(box, t.gettext("Add a source"), function () {
+    box.appendChild(form.button(t.gettext("Add a source"), function () {
       q.sources.push({ href: "https://", title: "" });
       redraw();
-    });
+    }));
   }
 
   function drawEditor() {
@@ -250,25 +230,25 @@ function CivicquizStudio(runtime, element, args) {
     }
     title.textContent = t.format(t.gettext("Question {number}: {type}"), { number: selected + 1, type: TYPES[q.type] });
     var grid = el("div", { className: "nt-cq-grid" });
-    field(grid, t.gettext("Prompt"), q.prompt, function (v) { q.prompt = v; }, { area: true, wide: true,
+    form.textarea(grid, t.gettext("Prompt"), q.prompt, function (v) { q.prompt = v; }, { wide: true,
                                                                                   id: uid + "-prompt" });
-    field(grid, t.gettext("Question id (learners' answers are kept by it)"), q.id, function (v) { q.id = v; });
-    field(grid, t.gettext("Topic (draws are balanced across topics)"), q.topic, function (v) { q.topic = v; });
-    field(grid, t.gettext("Difficulty"), q.difficulty, function (v) { q.difficulty = v === "" ? null : Number(v); },
-          { choices: [["", t.gettext("(not set)")], [1, "1"], [2, "2"], [3, "3"], [4, "4"], [5, "5"]] });
+    form.text(grid, t.gettext("Question id (learners' answers are kept by it)"), q.id, function (v) { q.id = v; });
+    form.text(grid, t.gettext("Topic (draws are balanced across topics)"), q.topic, function (v) { q.topic = v; });
+    form.select(grid, t.gettext("Difficulty"), q.difficulty, function (v) { q.difficulty = v === "" ? null : Number(v); },
+                { choices: [["", t.gettext("(not set)")], [1, "1"], [2, "2"], [3, "3"], [4, "4"], [5, "5"]] });
     if (q.type === "truefalse") {
-      field(grid, t.gettext("The statement is"), q.answer === null || q.answer === undefined ? "" : String(q.answer),
-            function (v) { q.answer = v === "" ? null : v === "true"; },
+      form.select(grid, t.gettext("The statement is"), q.answer === null || q.answer === undefined ? "" : String(q.answer),
+                  function (v) { q.answer = v === "" ? null : v === "true"; },
             { choices: [["", t.gettext("(not set)")], ["true", t.gettext("True")], ["false", t.gettext("False")]] });
     } else if (q.type === "numeric") {
-      field(grid, t.gettext("Right answer (a number)"), q.answer, function (v) { q.answer = v; }, { number: true });
-      field(grid, t.gettext("Tolerance (plus or minus; empty = exact)"), q.tolerance,
-            function (v) { q.tolerance = v; }, { number: true });
+      form.number(grid, t.gettext("Right answer (a number)"), q.answer, function (v) { q.answer = v; });
+      form.number(grid, t.gettext("Tolerance (plus or minus; empty = exact)"), q.tolerance,
+                  function (v) { q.tolerance = v; });
     } else if (q.type === "scale") {
-      field(grid, t.gettext("Lowest point"), q.min, function (v) { q.min = v; }, { number: true });
-      field(grid, t.gettext("Highest point"), q.max, function (v) { q.max = v; }, { number: true });
-      field(grid, t.gettext("Label of the lowest point"), q.low, function (v) { q.low = v; });
-      field(grid, t.gettext("Label of the highest point"), q.high, function (v) { q.high = v; });
+      form.number(grid, t.gettext("Lowest point"), q.min, function (v) { q.min = v; });
+      form.number(grid, t.gettext("Highest point"), q.max, function (v) { q.max = v; });
+      form.text(grid, t.gettext("Label of the lowest point"), q.low, function (v) { q.low = v; });
+      form.text(grid, t.gettext("Label of the highest point"), q.high, function (v) { q.high = v; });
     }
     editor.appendChild(grid);
     if (q.type === "order") {
@@ -276,16 +256,13 @@ function CivicquizStudio(runtime, element, args) {
       editor.appendChild(el("p", { className: "nt-muted" }, hint));
     }
     drawParts(editor, q);
-    field(editor, t.gettext("Explanation (shown with the feedback)"), q.explanation,
-          function (v) { q.explanation = v; }, { area: true, wide: true });
+    form.textarea(editor, t.gettext("Explanation (shown with the feedback)"), q.explanation,
+                  function (v) { q.explanation = v; }, { wide: true });
     drawSources(editor, q);
   }
 
   function redraw() {
-    var active = document.activeElement && document.activeElement.id;
-    drawEditor();
-    changed();
-    if (active) { focus(active); }
+    S.redraw(undefined, function () { drawEditor(); changed(); });
   }
 
   /* Preview (text only, no answers) ---------------------------------------------------- */
@@ -301,14 +278,14 @@ function CivicquizStudio(runtime, element, args) {
       (q.options || q.items).forEach(function (part) { list.appendChild(el("li", {}, plain(part.label))); });
     } else if (q.pairs) {
       list = el("ul");
-      q.pairs.forEach(function (pair) { list.appendChild(el("li", {}, plain(pair.left) + " → …")); });  // i18n-ignore
+      q.pairs.forEach(function (pair) { list.appendChild(el("li", {}, plain(pair.left) + " → …")); });
       previewBox.appendChild(list);
       list = el("p", { className: "nt-muted" }, t.format(t.gettext("Matches to choose from: {list}"),
         { list: q.pairs.map(function (pair) { return plain(pair.right); }).join("; ") }));
     } else {
       var text = { truefalse: t.gettext("True / False"), numeric: t.gettext("A box for a number"),
                    text: t.gettext("A box for a written answer") }[q.type];
-      if (q.type === "scale") { text = q.min + " " + (q.low || "") + " … " + q.max + " " + (q.high || ""); }  // i18n-ignore
+      if (q.type === "scale") { text = q.min + " " + (q.low || "") + " … " + q.max + " " + (q.high || ""); }
       list = el("p", { className: "nt-muted" }, text);
     }
     previewBox.appendChild(list);
@@ -322,28 +299,14 @@ function CivicquizStudio(runtime, element, args) {
     problems.forEach(function (p) { if (p.id && p.severity === "error") { flagged[p.id] = true; } });
     if (key === shownProblems) { return; }
     shownProblems = key;
-    clear(problemsBox);
     drawBank();
-    if (!problems.length) { problemsBox.appendChild(el("p", {}, t.gettext("No problems found."))); return; }
-    var listing = el("ul");
-    problems.forEach(function (p) {
-      listing.appendChild(el("li", { className: p.severity === "error" ? "nt-cq-problem" : "nt-warning" },  // i18n-ignore
-                             p.message));
-    });
-    problemsBox.appendChild(listing);
-  }
-
-  function check() {
-    kit.post("check_content", { content: data }).then(function (result) {
-      showProblems(result.ok ? result.data.problems : [{ severity: "error", message: result.data.error, id: null }]);
-    });
+    S.problems(problems);
   }
 
   function changed() {
     drawBank();
     drawPreview();
-    if (timer) { window.clearTimeout(timer); }
-    timer = window.setTimeout(check, 400);
+    check();
   }
 
   function drawAll() {
@@ -365,9 +328,7 @@ function CivicquizStudio(runtime, element, args) {
   drawAll();
 
   /* The kit's one editor: this form and the OLX view, one save (Studio's modal Save calls it). */
-  return window.NoturibaKit.studioEditor(runtime, element, { namespace: args.namespace, form: {
-    panel: root.querySelector("[data-form-view]"),
-    nameInput: root.querySelector("[data-name]"), errorBox: errorBox,
+  return S.editor({
     state: function () { return { content: data, settings: settings }; },
     load: function (content) {
       data = content;
@@ -376,5 +337,5 @@ function CivicquizStudio(runtime, element, args) {
       drawSettings();
       drawAll();
     }
-  } });
+  });
 }

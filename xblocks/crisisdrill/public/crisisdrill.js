@@ -23,7 +23,7 @@ function CrisisdrillStudent(runtime, element, args) {
   var view = null;
   var busy = false;
 
-  var langHolder = root.matches("[data-content-lang]") ? root : root.querySelector("[data-content-lang]");  // i18n-ignore
+  var langHolder = root.matches("[data-content-lang]") ? root : root.querySelector("[data-content-lang]");
   var dom = window.NoturibaCrisisdrill.dom(langHolder && langHolder.getAttribute("data-content-lang"));
   var el = dom.el;
   var markup = dom.markup;
@@ -58,7 +58,7 @@ function CrisisdrillStudent(runtime, element, args) {
     var changes = [];
     variables.forEach(function (variable) {
       var item = el("li");
-      item.appendChild(dom.text("span", variable.label, "nt-cd-var-label"));  // i18n-ignore
+      item.appendChild(dom.text("span", variable.label, "nt-cd-var-label"));
       item.appendChild(document.createTextNode(": "));
       item.appendChild(el("strong", {}, String(variable.value)));
       list.appendChild(item);
@@ -78,7 +78,7 @@ function CrisisdrillStudent(runtime, element, args) {
     var list = el("ul", { className: "nt-cd-choices" });
     node.choices.forEach(function (choice) {
       var item = el("li");
-      var choose = el("button", { type: "button", className: "nt-button nt-cd-choice" });  // i18n-ignore
+      var choose = el("button", { type: "button", className: "nt-button nt-cd-choice" });
       choose.innerHTML = choice.label; /* sanitised by the server */
       dom.inContent(choose);
       choose.addEventListener("click", function () { act("choose", { node: node.id, choice: choice.id }); });
@@ -115,7 +115,7 @@ function CrisisdrillStudent(runtime, element, args) {
     node.options.forEach(function (option) {
       var id = uid + "-opt-" + option.id;
       var row = el("div", { className: "nt-cd-option" });
-      var input = el("input", { type: "checkbox", id: id, value: option.id, "aria-describedby": uid + "-capacity" });  // i18n-ignore
+      var input = el("input", { type: "checkbox", id: id, value: option.id, "aria-describedby": uid + "-capacity" });
       var label = el("label", { "for": id });
       label.appendChild(markup("span", option.label));
       if (node.capacity !== null && node.capacity !== undefined) {
@@ -145,6 +145,14 @@ function CrisisdrillStudent(runtime, element, args) {
     parts.body.appendChild(form);
   }
 
+  /* The button's accessible name is "Move up: <label>", built from its content rather than aria-label,
+     so the author's label keeps its own lang and a screen reader switches voice for it (issue 14). */
+  function nameAfter(node, label) {
+    var hidden = el("span", { className: "nt-visually-hidden" }, ": ");
+    hidden.appendChild(dom.text("span", label));
+    node.appendChild(hidden);
+  }
+
   function renderOrder(node) {
     var items = node.options.slice();
     var list = el("ol", { className: "nt-cd-order" });
@@ -152,16 +160,16 @@ function CrisisdrillStudent(runtime, element, args) {
       clear(list);
       items.forEach(function (option, index) {
         var row = el("li", { className: "nt-cd-order-item" });
-        row.appendChild(markup("span", option.label, "nt-cd-order-label"));  // i18n-ignore
+        row.appendChild(markup("span", option.label, "nt-cd-order-label"));
         var name = plain(option.label);
         var controls = el("span", { className: "nt-cd-order-controls" });
         var up = button(t.gettext("Move up"), "nt-secondary", function () { move(index, -1); });
-        up.setAttribute("aria-label", t.format(t.gettext("Move up: {label}"), { label: name }));
+        nameAfter(up, name);
         up.setAttribute("data-id", option.id);
         up.setAttribute("data-dir", "up");
         up.disabled = index === 0;
         var down = button(t.gettext("Move down"), "nt-secondary", function () { move(index, 1); });
-        down.setAttribute("aria-label", t.format(t.gettext("Move down: {label}"), { label: name }));
+        nameAfter(down, name);
         down.setAttribute("data-id", option.id);
         down.setAttribute("data-dir", "down");
         down.disabled = index === items.length - 1;
@@ -220,7 +228,7 @@ function CrisisdrillStudent(runtime, element, args) {
     } else {
       parts.heading.textContent = t.gettext("Situation");
     }
-    parts.body.appendChild(markup("div", node.text, "nt-cd-text"));  // i18n-ignore
+    parts.body.appendChild(markup("div", node.text, "nt-cd-text"));
     if (node.kind === "step") { renderStep(node); }
     if (node.kind === "checklist") { renderChecklist(node); }
     if (node.kind === "order") { renderOrder(node); }
@@ -324,6 +332,5 @@ function CrisisdrillStudent(runtime, element, args) {
     act("restart", {});
   }
 
-  /* The view comes in the page's <script type="application/json" data-view> (block.py says why). */
-  render(JSON.parse(root.querySelector("script[data-view]").textContent), null, false);
+  render(window.NoturibaKit.island(args.view_id), null, false);  // author text: in an island, not in init args
 }

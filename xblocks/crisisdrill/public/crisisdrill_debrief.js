@@ -27,7 +27,7 @@
         parts.feedback.appendChild(el("div", { className: "nt-card" }, feedback.results_hidden));
         return feedback.results_hidden;
       }
-      var box = el("div", { className: "nt-card" + (feedback.critical ? " nt-cd-critical" : "") });  // i18n-ignore
+      var box = el("div", { className: "nt-card" + (feedback.critical ? " nt-cd-critical" : "") });
       box.appendChild(el("h3", {}, t.gettext("Feedback on your decision")));
       var spoken = [];
       if (feedback.label) {
@@ -56,7 +56,7 @@
         box.appendChild(labelledList(t.gettext("The recommended order:"), feedback.right, "ol"));
       }
       if (feedback.text) {
-        box.appendChild(markup("div", feedback.text, "nt-cd-feedback-text"));  // i18n-ignore
+        box.appendChild(markup("div", feedback.text, "nt-cd-feedback-text"));
         spoken.push(plain(feedback.text));
       }
       if (feedback.sources && feedback.sources.length) { box.appendChild(sourcesList(feedback.sources)); }
@@ -92,8 +92,8 @@
       parts.debrief.appendChild(el("h4", {}, t.gettext("Your path")));
       var path = el("ol", { className: "nt-cd-path" });
       debrief.rows.forEach(function (row) {
-        var item = el("li", { className: row.critical ? "nt-cd-critical" : "" });  // i18n-ignore
-        item.appendChild(markup("div", row.text, "nt-cd-path-text"));  // i18n-ignore
+        var item = el("li", { className: row.critical ? "nt-cd-critical" : "" });
+        item.appendChild(markup("div", row.text, "nt-cd-path-text"));
         if (row.kind === "step") {
           if (row.timeout) {
             item.appendChild(el("p", {}, t.gettext("Time ran out before you decided.")));
@@ -135,13 +135,13 @@
         path.appendChild(item);
       });
       parts.debrief.appendChild(path);
-      if (debrief.text) { parts.debrief.appendChild(markup("div", debrief.text, "nt-cd-debrief-text")); }  // i18n-ignore
+      if (debrief.text) { parts.debrief.appendChild(markup("div", debrief.text, "nt-cd-debrief-text")); }
       if (debrief.sources.length) {
         parts.debrief.appendChild(el("h4", {}, t.gettext("Sources")));
         parts.debrief.appendChild(sourcesList(debrief.sources));
       }
       renderCard(debrief);
-      var actions = el("div", { className: "nt-cd-actions nt-no-print" });  // i18n-ignore
+      var actions = el("div", { className: "nt-cd-actions nt-no-print" });
       if (view.closed) { actions.appendChild(el("p", { className: "nt-cd-closed" }, view.closed)); }
       if (view.attempts_message) { actions.appendChild(el("p", {}, view.attempts_message)); }
       if (view.can_restart) { actions.appendChild(button(t.gettext("Start a new attempt"), "", ctx.restart)); }

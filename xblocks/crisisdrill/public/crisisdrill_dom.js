@@ -45,7 +45,7 @@
       var list = el("ul", { className: "nt-cd-sources" });
       (sources || []).forEach(function (source) {
         var item = el("li");
-        var link = el("a", { href: source.href, rel: "noopener noreferrer", target: "_blank" }, source.title);  // i18n-ignore
+        var link = el("a", { href: source.href, rel: "noopener noreferrer", target: "_blank" }, source.title);
         item.appendChild(authored === false ? link : inContent(link));
         list.appendChild(item);
       });

@@ -97,7 +97,7 @@
           focusControl("[data-clock='pause']");
         });
       });
-      pause.setAttribute("aria-pressed", paused ? "true" : "false");  // i18n-ignore
+      pause.setAttribute("aria-pressed", paused ? "true" : "false");
       pause.setAttribute("data-clock", "pause");
       var extend = button(t.gettext("+30 seconds"), "nt-secondary", function () {
         send("extend", function () {

@@ -16,7 +16,7 @@ function MediacheckStudent(runtime, element, args) {
   var island = args.feedback_id && document.getElementById(args.feedback_id);
   var initialFeedback = island ? JSON.parse(island.textContent) : {};  // feedback due now (author text: not in args)
   // The language of the author's texts: elements made here that hold them say it (issue 14).
-  var langHolder = root.matches("[data-content-lang]") ? root : root.querySelector("[data-content-lang]"); // i18n-ignore
+  var langHolder = root.matches("[data-content-lang]") ? root : root.querySelector("[data-content-lang]");
   var contentLang = langHolder && langHolder.getAttribute("data-content-lang");
   function inContent(node) { if (contentLang) { node.setAttribute("lang", contentLang); } return node; }
   // A translated sentence with author texts in it: the author's parts get their own lang (`authored`: keys).
@@ -34,7 +34,7 @@ function MediacheckStudent(runtime, element, args) {
   function segmentsOf(section) { return Array.prototype.slice.call(section.querySelectorAll(".nt-seg")); }
 
   function answerOf(section) {
-    var checked = section.querySelector(".nt-mc-verdict input:checked"); // i18n-ignore
+    var checked = section.querySelector(".nt-mc-verdict input:checked");
     var answer = {
       verdict: checked ? checked.value : null,
       flags: segmentsOf(section).filter(function (b) { return b.getAttribute("aria-pressed") === "true"; })
@@ -92,7 +92,7 @@ function MediacheckStudent(runtime, element, args) {
   function renderFeedback(section, fb) {
     var box = section.querySelector(".nt-mc-feedback");
     clearFeedback(section);
-    var head = el("p", "nt-mc-result " + (fb.correct ? "nt-mc-right" : "nt-mc-wrong"), // i18n-ignore
+    var head = el("p", "nt-mc-result " + (fb.correct ? "nt-mc-right" : "nt-mc-wrong"),
       fb.correct ? t.gettext("Right verdict.") : t.gettext("Not the right verdict."));
     box.appendChild(head);
     box.appendChild(el("p", null, t.format(t.gettext("The verdict is: {verdict}."), { verdict: fb.verdict_label })));
@@ -105,10 +105,10 @@ function MediacheckStudent(runtime, element, args) {
       box.appendChild(el("h4", null, t.gettext("Red flags")));
       var list = el("ul", "nt-mc-flags");
       fb.flags.forEach(function (flag) {
-        var li = el("li", flag.found ? "nt-mc-found" : "nt-mc-missed"); // i18n-ignore
-        li.appendChild(el("strong", null, flag.found ? t.gettext("Found:") : t.gettext("Missed:"))); // i18n-ignore
+        var li = el("li", flag.found ? "nt-mc-found" : "nt-mc-missed");
+        li.appendChild(el("strong", null, flag.found ? t.gettext("Found:") : t.gettext("Missed:")));
         li.appendChild(document.createTextNode(" "));
-        mixed(li, t.gettext("“{text}”: {note}"), { text: flag.text, note: flag.note }, ["text", "note"]); // i18n-ignore: keys
+        mixed(li, t.gettext("“{text}”: {note}"), { text: flag.text, note: flag.note }, ["text", "note"]);
         list.appendChild(li);
         flag.segments.forEach(function (id) {
           if (buttons[id]) { buttons[id].classList.add(flag.found ? "nt-seg-found" : "nt-seg-missed"); }
@@ -127,7 +127,7 @@ function MediacheckStudent(runtime, element, args) {
       fb.leads.forEach(function (lead) {
         var text = lead.useful ? t.gettext("Useful check") : t.gettext("Not much help");
         var opened = lead.opened ? t.gettext("you opened it") : t.gettext("you did not open it");
-        leads.appendChild(mixed(el("li", lead.useful ? "nt-mc-useful" : null), t.gettext("{title}: {usefulness} ({opened})"), // i18n-ignore
+        leads.appendChild(mixed(el("li", lead.useful ? "nt-mc-useful" : null), t.gettext("{title}: {usefulness} ({opened})"),
           { title: lead.title, usefulness: text, opened: opened }, ["title"]));
       });
       box.appendChild(leads);
@@ -138,6 +138,16 @@ function MediacheckStudent(runtime, element, args) {
       explanation.innerHTML = fb.explanation; // sanitised on the server (noturiba.html.sanitize)
       box.appendChild(explanation);
     }
+    if (fb.origin) {  // made up or real: due with the verdict, never before (the label is translated on the server)
+      var origin = el("p", "nt-mc-provenance nt-mc-provenance-" + fb.origin.kind, fb.origin.href ? null : fb.origin.label);
+      if (fb.origin.href) {
+        var link = el("a", null, fb.origin.label);
+        link.href = fb.origin.href;
+        link.rel = "noopener noreferrer";
+        origin.appendChild(link);
+      }
+      box.appendChild(origin);
+    }
     if (fb.sources.length) {
       box.appendChild(el("h4", null, t.gettext("Sources")));
       var sources = el("ul", "nt-mc-sources");
@@ -145,7 +155,7 @@ function MediacheckStudent(runtime, element, args) {
         var li = el("li");
         var a = inContent(el("a", null, source.title));
         a.href = source.href;
-        a.rel = "noopener noreferrer"; // i18n-ignore
+        a.rel = "noopener noreferrer";
         li.appendChild(a);
         sources.appendChild(li);
       });
@@ -194,8 +204,8 @@ function MediacheckStudent(runtime, element, args) {
       });
       button.addEventListener("keydown", function (event) {
         var next = null;
-        if (event.key === "ArrowRight" || event.key === "ArrowDown") { next = segs[index + 1]; } // i18n-ignore
-        if (event.key === "ArrowLeft" || event.key === "ArrowUp") { next = segs[index - 1]; } // i18n-ignore
+        if (event.key === "ArrowRight" || event.key === "ArrowDown") { next = segs[index + 1]; }
+        if (event.key === "ArrowLeft" || event.key === "ArrowUp") { next = segs[index - 1]; }
         if (event.key === "Home") { next = segs[0]; }
         if (event.key === "End") { next = segs[segs.length - 1]; }
         if (next) {
@@ -219,7 +229,7 @@ function MediacheckStudent(runtime, element, args) {
           region.hidden = false;
           return;
         }
-        kit.post("open_lead", { item: id, lead: button.getAttribute("data-lead") }).then(function (result) { // i18n-ignore
+        kit.post("open_lead", { item: id, lead: button.getAttribute("data-lead") }).then(function (result) {
           if (!result.ok) { showError(result.data.error); return; }
           region.innerHTML = result.data.text; // sanitised on the server
           region.setAttribute("data-loaded", "true");
@@ -229,7 +239,7 @@ function MediacheckStudent(runtime, element, args) {
         });
       });
     });
-    Array.prototype.forEach.call(section.querySelectorAll(".nt-mc-verdict input"), function (input) { // i18n-ignore
+    Array.prototype.forEach.call(section.querySelectorAll(".nt-mc-verdict input"), function (input) {
       input.addEventListener("change", function () { scheduleSave(section); });
     });
     var range = section.querySelector("input[type=range]");
@@ -268,7 +278,7 @@ function MediacheckStudent(runtime, element, args) {
           if (!result.ok) { showError(result.data.error); return; }
           clearFeedback(section);
           segs.forEach(function (b) { b.setAttribute("aria-pressed", "false"); });
-          Array.prototype.forEach.call(section.querySelectorAll(".nt-mc-verdict input"), function (input) { // i18n-ignore
+          Array.prototype.forEach.call(section.querySelectorAll(".nt-mc-verdict input"), function (input) {
             input.checked = false;
           });
           retry.hidden = true;
@@ -292,7 +302,7 @@ function MediacheckStudent(runtime, element, args) {
       });
       if (missing) {
         showError(t.gettext("Choose a verdict for every item first."));
-        var first = missing.querySelector(".nt-mc-verdict input"); // i18n-ignore
+        var first = missing.querySelector(".nt-mc-verdict input");
         if (first) { first.focus(); }
         return;
       }
@@ -342,7 +352,7 @@ function MediacheckStudent(runtime, element, args) {
       newAttemptButton.hidden = true;
       if (submitButton) { submitButton.disabled = false; }
       kit.announce(t.gettext("A new attempt has started: your earlier answers are kept, change them and submit again."));
-      var first = root.querySelector(".nt-seg, .nt-mc-verdict input");  // i18n-ignore
+      var first = root.querySelector(".nt-seg, .nt-mc-verdict input");
       if (first) { first.focus(); }
     });
   }

@@ -67,10 +67,10 @@
         var flag = flagNode(node);
         if (!isText(node) && !flag) { return null; }
         var value = node.textContent.replace(/\s+/g, " ");
-        if (!para || para.charAt(para.length - 1) === " ") { value = value.replace(/^ /, ""); }  // i18n-ignore
+        if (!para || para.charAt(para.length - 1) === " ") { value = value.replace(/^ /, ""); }
         if (flag) {
           var start = para.length + (value.length - value.replace(/^ +/, "").length);
-          local.push({ id: node.getAttribute("id") || "", note: node.getAttribute("note") || "", start: start,  // i18n-ignore
+          local.push({ id: node.getAttribute("id") || "", note: node.getAttribute("note") || "", start: start,
                        end: para.length + value.replace(/ +$/, "").length });
         }
         para += value;
@@ -118,8 +118,8 @@
         var start = Math.max(f.start, pos);
         var end = Math.min(f.end, range[1]);
         if (f.start < range[0] || f.start >= range[1] || end <= start) { return; }
-        out += escapeText(text.slice(pos, start)) + "<flag id=\"" + escapeAttr(f.id) + "\" note=\"" +  // i18n-ignore
-          escapeAttr(f.note) + "\">" + escapeText(text.slice(start, end)) + "</flag>";  // i18n-ignore
+        out += escapeText(text.slice(pos, start)) + "<flag id=\"" + escapeAttr(f.id) + "\" note=\"" +
+          escapeAttr(f.note) + "\">" + escapeText(text.slice(start, end)) + "</flag>";
         pos = end;
       });
       return out + escapeText(text.slice(pos, range[1]));
@@ -165,11 +165,8 @@
     return toMarkup({ text: text, flags: [], useP: useP });
   }
 
-  /* The text of any markup (for the preview of bodies the form cannot edit). */
-  function textOf(markup) {
-    var body = parseXml(markup);
-    return body ? body.textContent.replace(/\s+/g, " ").trim() : "";
-  }
+  /* The text of any markup (for the preview of bodies the form cannot edit, pasted HTML too): the kit's reader. */
+  function textOf(markup) { return root.NoturibaKit.dom.text(markup); }
 
   function domain(url) {
     var match = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:@]+)/i.exec(url || "");

@@ -5,7 +5,10 @@ Mixed into validate._Checker, which provides `course`, `block_types` and `proble
 
 import math
 
-BUILTIN_TYPES = {"html", "problem", "video", "discussion", "library_content", "itembank"}
+# Studio's own components, offered without advanced_modules: COMPONENT_TYPES in openedx-platform
+# cms/djangoapps/contentstore/views/component.py ("disjoint from ADVANCED_COMPONENT_TYPES").
+BUILTIN_TYPES = {"html", "problem", "video", "discussion", "library_content", "itembank", "library",
+                 "openassessment", "drag-and-drop-v2"}
 
 
 def _number(value):

@@ -26,6 +26,7 @@ from ..olx import OlxError, check_tree, local_name, spaces_lost_on_import
 from .build import symlink_message, symlinks
 from .grading_rules import practice_in_graded
 from .layout import BLOCK_TYPES, linked, load_course, olx_error_text
+from .ora import course_problems as open_response_problems
 from .policy_checks import PolicyChecks
 
 # Fields every Open edX block has through the platform's mixins: fine on our tags too.
@@ -71,6 +72,8 @@ def validate_course(course_dir, block_types=BLOCK_TYPES):
     checker = _Checker(course, tuple(block_types))
     checker.run()
     for file, line, message in practice_in_graded(course, tuple(block_types)):
+        course.problem(file, line, message)
+    for file, line, message in open_response_problems(course):
         course.problem(file, line, message)
     seen = set()
     unique = []

@@ -39,6 +39,13 @@
 
   function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
 
+  /* The one way data that holds author or learner text reaches a block's script: the JSON island
+   * noturiba.fragments.json_island wrote, found by the id the init args carry (null if absent). */
+  function island(id) {
+    var node = id && document.getElementById(id);
+    return node ? JSON.parse(node.textContent) : null;
+  }
+
   /* Ask before an irreversible step, in the page (not window.confirm, which blocks the page, cannot
      be styled or translated in its buttons and is suppressed in some embedded views). The question
      takes the focus, so screen readers read it; Tab reaches the two buttons; Escape or `no` cancel
@@ -46,11 +53,11 @@
   function confirm(opener, id, text, yes, no, then) {
     var old = document.getElementById(id);
     if (old) { old.parentNode.removeChild(old); }
-    var box = el("div", { className: "nt-card nt-confirm", id: id, role: "group", "aria-labelledby": id + "-text",  // i18n-ignore: class names
+    var box = el("div", { className: "nt-card nt-confirm", id: id, role: "group", "aria-labelledby": id + "-text",
                           "data-confirm": "" });
     var question = el("p", { className: "nt-confirm-text", id: id + "-text", tabindex: "-1" }, text);
     var yesButton = el("button", { className: "nt-button", type: "button", "data-confirm-yes": "" }, yes);
-    var noButton = el("button", { className: "nt-button nt-secondary", type: "button", "data-confirm-no": "" }, no);  // i18n-ignore: class names
+    var noButton = el("button", { className: "nt-button nt-secondary", type: "button", "data-confirm-no": "" }, no);
     var actions = el("div", { className: "nt-confirm-actions" });
     actions.appendChild(yesButton);
     actions.appendChild(noButton);
@@ -155,6 +162,6 @@
     };
   }
 
-  root.NoturibaKit = { create: create, translator: translator, percent: percent, confirm: confirm,
+  root.NoturibaKit = { create: create, translator: translator, percent: percent, confirm: confirm, island: island,
                        dom: { el: el, clear: clear, move: move } };
 }(window));

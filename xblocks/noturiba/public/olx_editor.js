@@ -12,12 +12,12 @@
   if (!Kit || Kit.studioEditor) { return; }
   var el = Kit.dom.el;
 
-  /* options: namespace, and `form` (absent for the OLX editor alone):
+  /* options: namespace, kit (the editor's own, optional), and `form` (absent for the OLX editor alone):
    *   panel, nameInput, errorBox: the form's elements;
    *   state() -> {content, settings}; load(content) redraws the form with a converted model;
    *   check() -> a message when the form refuses to save (optional); saved(result) (optional). */
   function studioEditor(runtime, element, options) {
-    var kit = Kit.create(runtime, element, options.namespace);
+    var kit = options.kit || Kit.create(runtime, element, options.namespace);
     var t = kit.t;
     var form = options.form || null;
     var olxRoot = kit.root.querySelector(".nt-olx-editor");
@@ -138,8 +138,8 @@
 
     function saveContent(errorBox) {
       var state = form.state();
-      kit.studioSave("save_content", { display_name: form.nameInput.value, content: state.content,  // i18n-ignore
-                                       settings: state.settings }, errorBox).then(function (result) {  // i18n-ignore
+      kit.studioSave("save_content", { display_name: form.nameInput.value, content: state.content,
+                                       settings: state.settings }, errorBox).then(function (result) {
         busy = false;
         if (result.ok) {
           hideErrors();
