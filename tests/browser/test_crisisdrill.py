@@ -20,7 +20,7 @@ def tab_to(page, text, limit=80, role=None):
             if (role && el.tagName.toLowerCase() !== role) return false;
             // textContent too: a name built from content includes visually hidden text (the Move buttons)
             const name = (el.getAttribute('aria-label') || el.innerText || el.value || '')
-                + ' ' + (el.textContent || '').replace(/\s+/g, ' ')
+                + ' ' + (el.textContent || '').replace(/\\s+/g, ' ')
                 + ' ' + (el.labels && el.labels[0] ? el.labels[0].innerText : '');
             return name.includes(text);
         }""", [text, role])
