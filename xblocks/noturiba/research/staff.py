@@ -10,9 +10,6 @@ from webob import Response
 from xblock.core import XBlock
 
 from noturiba.messages import Message
-from noturiba.survey import store
-
-from . import blocks, export, report
 
 
 class ResearchReportMixin:
@@ -22,6 +19,11 @@ class ResearchReportMixin:
         return self.runtime.handler_url(self, "research_report", fmt)
 
     def _research_data(self):
+        # Imported here: the block modules load without Django's apps (the package's install check)
+        # and without numpy and scipy (only the report needs them).
+        from noturiba.survey import store
+
+        from . import blocks
         course = self.respondent()[0]
         ordered = blocks.course_order(course)
         waves = blocks.inferred_waves(ordered) if ordered else {}
@@ -36,6 +38,7 @@ class ResearchReportMixin:
         if not self.is_staff():
             return Response(self.t.render(Message("Only course staff can open the research report.")),
                             status=403, content_type="text/plain", charset="utf-8")
+        from . import export, report
         course, specs, minimum, rows = self._research_data()
         if suffix == "csv":
             response = Response(export.data_csv(specs, rows, False), content_type="text/csv", charset="utf-8")
