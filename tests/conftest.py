@@ -39,12 +39,28 @@ def workbench(live_server, transactional_db):
     return live_server.url
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1024, "height": 800})
+# A phone as the walk-through and the look tests meet the blocks: 360 px, touch.
+PHONE = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True}
+
+
+def watched_page(context):
+    """A new page of `context` whose script errors collect in `page.js_errors`."""
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.js_errors = errors
-    yield page
+    return page
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1024, "height": 800})
+    yield watched_page(context)
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(**PHONE)
+    yield watched_page(context)
     context.close()

@@ -25,7 +25,7 @@ STRINGS = {
         "courses": "Kursi", "demos": "Bloku piemēri", "languages": "Valoda",
         "footer": "Izstrādes darbgalds (XBlock SDK), nevis Open edX. Atbildes glabājas tikai šajā datorā.",
         "mediacheck": "Ziņu pārbaude", "crisisdrill": "Krīzes treniņš", "civicquiz": "Pilsoniskā viktorīna",
-        "practice": "prakse", "assessment": "vērtējums", "survey": "aptauja",
+        "practice": "prakse", "assessment": "pārbaudījums", "survey": "aptauja",
     },
     "en": {
         "title": "Noturība: learning blocks workbench",

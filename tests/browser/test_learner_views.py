@@ -13,18 +13,6 @@ pytestmark = pytest.mark.browser
 
 PRACTICE = "civicquiz.3"   # 04-practice-every-type.xml
 SURVEY = "civicquiz.2"     # 03-trust-survey.xml
-PHONE = {"width": 360, "height": 740}
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.js_errors = errors
-    yield page
-    context.close()
 
 
 def open_view(page, workbench, scenario, student=None):

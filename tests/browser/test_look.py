@@ -10,6 +10,7 @@ import pytest
 
 from workbench_site.screenshots import play
 
+from ..conftest import PHONE
 from .conftest import axe_violations, describe
 from .test_learner_views import small_targets
 
@@ -39,7 +40,7 @@ COLOUR_JS = """
 
 
 def phone(browser):
-    return browser.new_context(viewport={"width": 360, "height": 760}, has_touch=True, is_mobile=True)
+    return browser.new_context(**PHONE)
 
 
 def settle(page):
