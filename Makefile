@@ -72,6 +72,8 @@ system-deps:
 	command -v mariadbd >/dev/null || test -x /usr/sbin/mariadbd || missing="$$missing mariadb-server"; \
 	test -f /usr/include/mariadb/mysql.h || missing="$$missing libmariadb-dev"; \
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	test -d /usr/share/fonts/truetype/noto || missing="$$missing fonts-noto-core"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
