@@ -9,7 +9,7 @@ export PYTHONPATH := $(CURDIR)/devstack:$(CURDIR)/tools
 export DJANGO_SETTINGS_MODULE := workbench_site.settings
 PORT ?= 8000
 
-.PHONY: help run test check test-platform lint translations messages install system-deps node-deps courses bench clean
+.PHONY: help run test check test-platform lint translations messages install system-deps node-deps courses offline print bench clean
 
 help:
 	@echo "make run       install, then start the workbench in Latvian on port $(PORT) (every block and course unit)"
@@ -18,6 +18,8 @@ help:
 	@echo "make lint      ruff over the code and the tests"
 	@echo "make messages  extract msgids and merge them into the lv, ru, uk catalogs"
 	@echo "make courses   validate every course in courses/ and build one importable .tar.gz each (dist/courses/)"
+	@echo "make offline   the offline pack: a static site per course, Kolibri zips, SCORM 1.2 packages (dist/offline/)"
+	@echo "make print     the print pack: A4 PDFs in Latvian (LANGS=lv,ru,uk for more) in dist/print/"
 	@echo "make bench     speed and size against xblock-poll and drag-and-drop-v2 (bench/results/)"
 	@echo "make clean     remove the venvs, node_modules, var/ and everything built"
 
@@ -102,6 +104,15 @@ test-platform: system-deps node-deps $(VENV)/.installed-test translations
 courses: $(VENV)/.installed
 	$(PY) -m noturiba.courses validate
 	$(PY) -m noturiba.courses build
+
+# The offline pack (static site, Kolibri HTML5 zips, SCORM 1.2 packages) in dist/offline/.
+offline: $(VENV)/.installed translations
+	$(PY) -m noturiba.offline build
+
+# The print pack: A4 PDFs in Latvian (LANGS=lv,ru,uk for more) in dist/print/<lang>/, printed by Chromium.
+LANGS ?= lv
+print: system-deps $(VENV)/.installed translations
+	$(PY) -m noturiba.offline print --lang $(LANGS)
 
 # Measurements against xblock-poll and xblock-drag-and-drop-v2 (never part of `make test`).
 BENCH_VENV := .venv-bench

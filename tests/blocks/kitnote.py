@@ -6,7 +6,7 @@ from xblock.core import XBlock
 
 from noturiba import olx
 from noturiba.base import ContentBlock
-from noturiba.handlers import Field, HandlerError, json_handler, validated
+from noturiba.handlers import Arg, HandlerError, json_handler, validated
 from noturiba.messages import ContentError, Message, Problem
 from noturiba.scoring import ScoringMixin
 
@@ -65,7 +65,7 @@ class KitNoteBlock(ScoringMixin, ContentBlock):
 
     @json_handler
     def submit(self, data, suffix=""):
-        data = validated(data, score=Field(float, minimum=0, maximum=1), fail=Field(bool, required=False))
+        data = validated(data, score=Arg(float, minimum=0, maximum=1), fail=Arg(bool, required=False))
         self.attempts += 1
         self.publish_attempt(data["score"], complete=True)
         if data["fail"]:

@@ -329,7 +329,7 @@ def test_export_round_trips_every_scenario(harness):
         block = harness.load(xml)
         exported = harness.export(block)
         again = harness.load(exported)
-        assert again.content == block.content and again.display_name == block.display_name
+        assert again.model_json == block.model_json and again.display_name == block.display_name
         assert (again.max_attempts, again.pass_threshold) == (block.max_attempts, block.pass_threshold)
         root = etree.fromstring(exported)
         assert "content" not in root.attrib and not (root.text or "").strip()

@@ -87,7 +87,7 @@ def test_min_group_from_xblock_settings_and_pass_rate(db, monkeypatch, settings,
 def test_studio_editor_saves_settings_and_refuses_bad_content_keeping_everything(harness):
     block = harness.load(PRACTICE)
     harness.call(block, "check", {"question": "saeima-size", "answer": learner_answer(block, "saeima-size", "b")})
-    before = harness.reload(block).content
+    before = harness.reload(block).model_json
     data = content.to_json(block.model)
     hours = next(q for q in data["questions"] if q["id"] == "hours")
     hours["answer"] = "seventy-two"
@@ -96,7 +96,7 @@ def test_studio_editor_saves_settings_and_refuses_bad_content_keeping_everything
     status, body = harness.call(block, "check_content", {"content": data})
     assert body["problems"][0]["severity"] == "error" and "hours" in body["problems"][0]["message"]
     stored = harness.reload(block)
-    assert stored.content == before and stored.display_name != "X" and stored.answers == {"saeima-size": "b"}
+    assert stored.model_json == before and stored.display_name != "X" and stored.answers == {"saeima-size": "b"}
     # A valid save: a question added, one moved, the settings changed; the learner's answer stays.
     data = content.to_json(block.model)
     data["questions"].reverse()

@@ -26,7 +26,7 @@ def test_scenario_renders_every_view_and_round_trips(harness, block_type, name, 
     json.dumps(block.student_view_data())
     exported = harness.export(block)
     again = harness.load(exported)
-    assert again.content == block.content
+    assert again.model_json == block.model_json
     assert again.display_name == block.display_name
     assert (again.weight, again.max_attempts, again.showanswer, again.pass_threshold) == (
         block.weight, block.max_attempts, block.showanswer, block.pass_threshold)
@@ -34,6 +34,19 @@ def test_scenario_renders_every_view_and_round_trips(harness, block_type, name, 
 
 def minimal(block_type):
     return next(xml for bt, _name, xml in ALL_SCENARIOS if bt == block_type)
+
+
+@pytest.mark.parametrize("block_type", BLOCK_TYPES)
+def test_the_model_is_kept_apart_from_what_xblock_does_with_a_content_field(harness, block_type):
+    """XBlock's parse_xml and add_xml_to_node turn a Scope.content field named `content` into the
+    element's text (xblock/core.py): the model lives in `model_json` and reaches OLX only as child
+    elements; an attribute of that name in a course file is no back door to the model."""
+    block = harness.load(minimal(block_type))
+    assert "content" not in block.fields and block.fields["model_json"].is_set_on(block)
+    root = etree.fromstring(harness.export(block))
+    assert not {"content", "model_json"} & set(root.attrib) and not (root.text or "").strip()
+    root.set("model_json", json.dumps({"forged": True}))
+    assert harness.load(etree.tostring(root, encoding="unicode")).model_json == block.model_json
 
 
 def broken_variants(block_type):
@@ -77,7 +90,7 @@ def test_malformed_olx_is_refused_clearly_quickly_and_expands_nothing(db, block_
 @pytest.mark.parametrize("block_type", BLOCK_TYPES)
 def test_olx_editor_refuses_bad_input_in_latvian_and_keeps_the_content(harness, latvian, block_type):
     block = harness.load(minimal(block_type))
-    before = (block.content, block.display_name)
+    before = (block.model_json, block.display_name)
     status, body = harness.call(block, "save_olx", None, raw=b"{not json")
     assert status == 400 and body["error"] == "Pieprasījums nav derīgs JSON."
     status, body = harness.call(block, "save_olx", {"display_name": 5, "olx": "<x/>"})
@@ -87,7 +100,7 @@ def test_olx_editor_refuses_bad_input_in_latvian_and_keeps_the_content(harness, 
     status, body = harness.call(block, "save_olx", {"display_name": "Jauns", "olx": "<wrong/>"})
     assert status == 400
     stored = harness.reload(block)
-    assert (stored.content, stored.display_name) == before
+    assert (stored.model_json, stored.display_name) == before
 
 
 @pytest.mark.parametrize("block_type", BLOCK_TYPES)
@@ -99,7 +112,7 @@ def test_olx_editor_saves_valid_content(harness, block_type):
                                                     "olx": etree.tostring(node, encoding="unicode")})
     assert (status, body) == (200, {"saved": True})
     stored = harness.reload(block)
-    assert stored.display_name == "Jauns nosaukums" and stored.content == block.content
+    assert stored.display_name == "Jauns nosaukums" and stored.model_json == block.model_json
 
 
 @pytest.mark.parametrize("block_type", BLOCK_TYPES)

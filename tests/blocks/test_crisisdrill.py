@@ -244,7 +244,7 @@ def test_no_answers_reach_the_learner_before_they_are_due(harness):
 def test_export_and_import_keep_the_drill(harness):
     block = harness.load(LIBRARY)
     again = harness.load(export_bytes(block))
-    assert again.content == block.content and again.display_name == block.display_name
+    assert again.model_json == block.model_json and again.display_name == block.display_name
     root = etree.fromstring(export_bytes(block))
     assert root.find("checklist").find("text") is not None and root.find("card") is not None
 

@@ -100,7 +100,7 @@ def test_scoring_contract_for_grades_rescore_override_and_reset(db):
 def test_studio_json_save_validates_content_and_settings_before_saving(kit_catalog, db, latvian):
     harness = Harness()
     block = harness.load(OLX)
-    before = block.content
+    before = block.model_json
     status, body = harness.call(block, "save_content", {"display_name": "X", "content": {"mode": "practice"}})
     assert status == 400 and body["error"] == "Pieprasījumam jābūt JSON objektam."
     empty = {"mode": "practice", "notes": []}
@@ -111,12 +111,12 @@ def test_studio_json_save_validates_content_and_settings_before_saving(kit_catal
                                                      "settings": {"showanswer": "bogus"}})
     assert status == 400
     stored = harness.reload(block)
-    assert (stored.content, stored.display_name, stored.showanswer) == (before, "Piezīmes", "finished")
+    assert (stored.model_json, stored.display_name, stored.showanswer) == (before, "Piezīmes", "finished")
     status, body = harness.call(block, "save_content", {"display_name": "Jaunas", "content": good,
                                                         "settings": {"max_attempts": 3, "weight": 0.5}})
     assert (status, body) == (200, {"saved": True, "warnings": []})
     stored = harness.reload(block)
-    assert (stored.content, stored.display_name, stored.max_attempts, stored.weight) == (good, "Jaunas", 3, 0.5)
+    assert (stored.model_json, stored.display_name, stored.max_attempts, stored.weight) == (good, "Jaunas", 3, 0.5)
     status, body = harness.call(stored, "check_content", {"content": empty})
     assert body == {"problems": [{"severity": "error", "message": "Atribūts id ir obligāts.", "id": None}]}
 

@@ -128,3 +128,21 @@ def test_showanswer_choices_are_named_in_latvian(workbench, page):
     open_studio(page, workbench, scenario_key("plūdi Lāsmalienā"))
     labels = page.locator(".nt-mc-studio select").filter(has_text="Nekad").locator("option").all_inner_texts()
     assert "Pēc pirmā mēģinājuma" in labels and "attempted_no_past_due" not in labels
+
+
+def test_a_source_shows_its_link_and_title_and_an_edited_title_is_saved(workbench, page):
+    key = scenario_key("plūdi Lāsmalienā")
+    open_studio(page, workbench, key)
+    first = page.locator(".nt-mc-studio [data-items] > li").first
+    first.locator("summary").click()
+    link = first.locator("[data-source] input").nth(0)
+    title = first.locator("[data-source] input").nth(1)
+    assert link.input_value() == "https://hapgood.us/2019/06/19/sift-the-four-moves/"
+    assert title.input_value() == "Mike Caulfield: SIFT (The Four Moves)"
+    title.fill("SIFT")
+    page.locator("[data-save]").click()
+    page.wait_for_function("document.querySelector('[data-live]').textContent.includes('Saglabāts')")
+    open_studio(page, workbench, key)
+    first = page.locator(".nt-mc-studio [data-items] > li").first
+    assert first.locator("[data-source] input").nth(1).input_value() == "SIFT"
+    assert page.js_errors == []

@@ -66,7 +66,7 @@ def studio_creates(block_type, runtime=None):
     runtime.id_generator.set_scenario("studio-new")
     usage_id = runtime.id_generator.create_usage(runtime.id_generator.create_definition(block_type))
     block = runtime.get_block(usage_id)
-    assert block.content == {} and not block.fields["content"].is_set_on(block)
+    assert block.model_json == {} and not block.fields["model_json"].is_set_on(block)
     return block
 
 

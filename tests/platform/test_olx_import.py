@@ -45,7 +45,7 @@ def text_of(content):
 
 @pytest.mark.parametrize(("label", "block_type", "xml"), BLOCKS, ids=[label for label, _t, _x in BLOCKS])
 def test_import_keeps_every_word_apart(db, label, block_type, xml):
-    assert text_of(imported(xml).content) == text_of(written(xml).content)
+    assert text_of(imported(xml).model_json) == text_of(written(xml).model_json)
 
 
 @pytest.mark.parametrize(("label", "block_type", "xml"), BLOCKS, ids=[label for label, _t, _x in BLOCKS])
@@ -53,7 +53,7 @@ def test_an_exported_block_imports_with_the_same_content(db, label, block_type, 
     block = written(xml)
     out = io.BytesIO()
     block.runtime.export_to_xml(block, out)
-    assert text_of(imported(out.getvalue()).content) == text_of(block.content)
+    assert text_of(imported(out.getvalue()).model_json) == text_of(block.model_json)
 
 
 def test_a_block_saved_in_studio_without_xml_space_still_exports_its_spaces(db):
@@ -61,12 +61,12 @@ def test_a_block_saved_in_studio_without_xml_space_still_exports_its_spaces(db):
     label, _type, xml = next(entry for entry in BLOCKS if entry[0].endswith("pil-mc-elect"))
     bare = xml.replace(' xml:space="preserve"', "")
     assert bare != xml
-    assert text_of(imported(bare).content) != text_of(written(bare).content)  # the loss, reproduced
+    assert text_of(imported(bare).model_json) != text_of(written(bare).model_json)  # the loss, reproduced
     block = written(bare)
     out = io.BytesIO()
     block.runtime.export_to_xml(block, out)
     assert b'xml:space="preserve"' in out.getvalue()
-    assert text_of(imported(out.getvalue()).content) == text_of(block.content)
+    assert text_of(imported(out.getvalue()).model_json) == text_of(block.model_json)
 
 
 @pytest.mark.parametrize("block_type", ["mediacheck", "crisisdrill", "civicquiz"])
@@ -78,5 +78,5 @@ def test_a_course_exported_with_a_block_not_configured_yet_imports_again(db, blo
     out = io.BytesIO()
     new.runtime.export_to_xml(new, out)
     again = imported(out.getvalue())
-    assert not again.is_configured() and again.content == {}
+    assert not again.is_configured() and again.model_json == {}
     assert again.validate().to_json()["summary"]["type"] == "not-configured"

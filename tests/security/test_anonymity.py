@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from workbench.models import XBlockState
 
-from civicquiz.block import PREVIEW_NOT_COUNTED
+from civicquiz.survey_mode import PREVIEW_NOT_COUNTED
 from noturiba.base import learner_key_for
 from noturiba.survey import disclosure
 from noturiba.survey.models import SurveyAnswer

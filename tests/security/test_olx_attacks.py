@@ -86,7 +86,7 @@ def test_course_import_path_resolves_nothing_and_names_the_line(db, block_type):
 @pytest.mark.parametrize("block_type", BLOCK_TYPES)
 def test_studio_olx_editor_refuses_attacks_and_keeps_the_saved_content(harness, block_type):
     block = harness.load(minimal(block_type))
-    saved = block.content
+    saved = block.model_json
     hostname = secret()
     for name, xml in attacks(block_type).items():
         started = time.perf_counter()
@@ -95,4 +95,4 @@ def test_studio_olx_editor_refuses_attacks_and_keeps_the_saved_content(harness, 
         assert status == 400, f"{name}: {status} {body}"
         assert body["error"], name
         assert "INJECTED" not in body["error"] and (not hostname or hostname not in body["error"]), name
-    assert harness.reload(block).content == saved
+    assert harness.reload(block).model_json == saved

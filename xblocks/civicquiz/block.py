@@ -18,15 +18,9 @@ graded_answer_refusal() and the page says so instead of offering them. Surveys k
 taking answers.
 
 Platform settings: `block_settings_key = "civicquiz"`, so the settings service
-hands the block XBLOCK_SETTINGS["civicquiz"]. Its "min_group" (a whole number,
-at least 1) is the smallest group whose survey tallies are shown when the OLX
-does not set `min_group`; without either, content.DEFAULT_MIN_GROUP (5).
+hands the block XBLOCK_SETTINGS["civicquiz"] (its "min_group": survey_mode.py).
 
-Surveys are anonymous (noturiba.survey, SECURITY.md): answers go only to the kit's survey
-table under the keyed learner key; user_state keeps no survey answer or draft (only that the
-learner answered), the learner's own answers are read back from the table, the instructor's
-report rows and tracking events carry none, and Studio preview answers are not recorded.
-Learners see only the snapshot tallies of noturiba.survey.disclosure.
+Survey mode, anonymous (sending a survey, the tallies learners see): survey_mode.py.
 
 Studio: studio_view is a form editor of the question bank (public/civicquiz_studio.js,
 posting the model's JSON to the kit's save_content, live checks through check_content)
@@ -41,7 +35,7 @@ from noturiba import attempts, events
 from noturiba.attempts import graded_attempt
 from noturiba.base import ContentBlock
 from noturiba.fragments import json_island
-from noturiba.handlers import Field, HandlerError, json_handler, validated
+from noturiba.handlers import Arg, HandlerError, json_handler, validated
 from noturiba.html import plain_text
 from noturiba.messages import Message, percent
 from noturiba.research.staff import ResearchReportMixin
@@ -52,11 +46,10 @@ from noturiba.survey import policy
 from . import aggregates, attempt_rules, content, grading, views
 from .question_types import TYPES
 from .staff import StaffMixin
+from .survey_mode import SurveyModeMixin
 
-PREVIEW_NOT_COUNTED = Message("Studio preview: these answers are not recorded and not counted.")
 
-
-class CivicQuizBlock(StaffMixin, ResearchReportMixin, ScoringMixin, ContentBlock):
+class CivicQuizBlock(StaffMixin, SurveyModeMixin, ResearchReportMixin, ScoringMixin, ContentBlock):
     """A civic quiz, poll or survey (OLX: docs/OLX.md, civicquiz)."""
 
     content_api = content
@@ -83,14 +76,6 @@ class CivicQuizBlock(StaffMixin, ResearchReportMixin, ScoringMixin, ContentBlock
             return self.model.mode != "survey"
         except ValueError:
             return True
-
-    def min_group(self):
-        """The smallest group whose tallies are shown: the OLX's min_group, else
-        XBLOCK_SETTINGS["civicquiz"]["min_group"], else content.DEFAULT_MIN_GROUP."""
-        return self.model.min_group if self.model.min_group is not None else self.platform_min_group()
-
-    def platform_min_group(self):
-        return policy.platform_min_group(self)  # the kit's one rule for both survey blocks
 
     # Learner context -----------------------------------------------------------
 
@@ -167,8 +152,8 @@ class CivicQuizBlock(StaffMixin, ResearchReportMixin, ScoringMixin, ContentBlock
                "hidden_text": self.hidden_text() or "", "closed_text": self.t.render(closed) if closed else ""}
         state_island, state_id = json_island(self, "state", self.learner_state(layout, answers))
         html = self.render_template("student.html", {**ctx, "state_island": state_island})
-        return self.build_fragment(html, js=("civicquiz_results.js", "civicquiz.js"), css=("civicquiz.css",),
-                                   init="CivicquizStudent",
+        return self.build_fragment(html, js=("civicquiz_types.js", "civicquiz_results.js", "civicquiz.js"),
+                                   css=("civicquiz.css",), init="CivicquizStudent",
                                    init_args={"namespace": self.i18n_js_namespace, "state_id": state_id})
 
     def attempts_text(self):
@@ -215,7 +200,7 @@ class CivicQuizBlock(StaffMixin, ResearchReportMixin, ScoringMixin, ContentBlock
         form_html = self.render_template("studio.html", {"display_name": self.display_name, "uid": uid + "-form",
                                                          "bank_island": bank_island})
         settings = self.editable_settings()
-        scripts = ("noturiba/olx_editor.js", "noturiba/studio.js", "civicquiz_studio.js")
+        scripts = ("noturiba/olx_editor.js", "noturiba/studio.js", "civicquiz_types.js", "civicquiz_studio.js")
         return self.build_fragment(form_html + olx_html, js=scripts,
                                    css=("civicquiz.css",), init="CivicquizStudio",
                                    init_args={"namespace": self.i18n_js_namespace, "uid": uid + "-form",
@@ -246,8 +231,8 @@ class CivicQuizBlock(StaffMixin, ResearchReportMixin, ScoringMixin, ContentBlock
 
     @json_handler
     def save_answer(self, data, suffix=""):
-        data = validated(data, question=Field(str, max_length=100), answer=Field(object),
-                         certainty=Field(int, required=False, minimum=1, maximum=3))
+        data = validated(data, question=Arg(str, max_length=100), answer=Arg(object),
+                         certainty=Arg(int, required=False, minimum=1, maximum=3))
         self.refuse_past_due()
         if self.submitted and self.model.mode == "assessment":
             raise HandlerError(Message("This attempt is submitted; start a new attempt to change your answers."))
@@ -264,8 +249,8 @@ class CivicQuizBlock(StaffMixin, ResearchReportMixin, ScoringMixin, ContentBlock
     @json_handler
     def check(self, data, suffix=""):
         """Practice: grade one question at once, with the explanation."""
-        data = validated(data, question=Field(str, max_length=100), answer=Field(object),
-                         certainty=Field(int, required=False, minimum=1, maximum=3))
+        data = validated(data, question=Arg(str, max_length=100), answer=Arg(object),
+                         certainty=Arg(int, required=False, minimum=1, maximum=3))
         attempts.pin(self)
         if self.model.mode != "practice":
             raise HandlerError(Message("Questions are checked one by one only in practice mode."))
@@ -295,9 +280,9 @@ class CivicQuizBlock(StaffMixin, ResearchReportMixin, ScoringMixin, ContentBlock
 
     @json_handler
     def submit(self, data, suffix=""):
-        data = validated(data, answers=Field(dict, max_items=500),
-                         certainty=Field(dict, required=False, items=Field(int, minimum=1, maximum=3)),
-                         confirm_unanswered=Field(bool, required=False))
+        data = validated(data, answers=Arg(dict, max_items=500),
+                         certainty=Arg(dict, required=False, items=Arg(int, minimum=1, maximum=3)),
+                         confirm_unanswered=Arg(bool, required=False))
         attempts.pin(self)
         mode = self.model.mode
         if mode == "practice":
@@ -341,30 +326,6 @@ class CivicQuizBlock(StaffMixin, ResearchReportMixin, ScoringMixin, ContentBlock
         return views.assessment_result(layout, result, pass_threshold=self.pass_threshold,
                                        reveal=self.answer_available(right), attempts_text=self.attempts_text(),
                                        can_retry=self.can_submit(), hidden=self.hidden_text())
-
-    def submit_survey(self, layout, answers):
-        answers = {k: v for k, v in answers.items() if v not in (None, "", [])}
-        if not answers:
-            raise HandlerError(Message("Answer at least one question before sending."))
-        # user_state learns only that the learner answered (older versions kept the answers there).
-        self.answers, self.certainties, self.submitted = {}, {}, True
-        self.publish_completion(1.0)
-        events.emit(self, "survey", "answered")
-        if policy.in_studio_preview(self):
-            return {"aggregates": self.learner_aggregates(), "preview": self.t.render(PREVIEW_NOT_COUNTED)}
-        aggregates.record_survey(self.block_id(), self.learner_key(), layout.questions, answers, self.respondent())
-        return {"aggregates": self.learner_aggregates()}
-
-    def learner_aggregates(self):
-        """Survey distributions from the snapshot (steps of min_group respondents, each count checked
-        by noturiba.survey.disclosure), or why they are not shown yet."""
-        minimum = self.min_group()
-        respondents, counts = aggregates.shown_snapshot(self.block_id(), minimum)
-        if respondents < minimum:
-            return {"shown": False, "message": self.t.render(views.survey_waiting_message(minimum))}
-        return {"shown": True, "respondents": respondents, "note": self.t.render(views.survey_note_message(minimum)),
-                "hidden_text": self.t.render(Message("not shown")),
-                "questions": views.survey_summary(self.model, counts, respondents, min_group=minimum)}
 
     @json_handler
     def new_attempt(self, data, suffix=""):

@@ -6,21 +6,19 @@
   it runs out). The seed is the learner key plus the attempt number, so a
   reload shows the same questions and a new attempt draws again. The drawn
   questions are shown in the bank's order.
-- `option_order`: a learner's order of a question's options, seeded by learner,
-  question and draw round, shuffled from the ids sorted (never from the
-  authoring order, which often puts the right option first).
-- `item_order`: the start order of an order question, shuffled from the ids
-  sorted, so it is the same whatever the right order is. It may happen to be
-  the right order: the page counts an order as answered only once the learner
-  has moved an item (a start order that avoided the right one would give it
-  away, with two items completely).
-- `right_column`: the right-hand side of a match question shuffled from its
-  texts sorted, with opaque ids "r1", "r2", ... by position; the server maps
-  the opaque ids back to pair ids. The selects start empty, so a column that
+- `option_order`, `item_order`, `right_column`: a learner's start orders of a question's
+  options, an order question's items and a match question's right-hand side, seeded by
+  learner, question and draw round by the kit's one rule (noturiba.seeded.start_order):
+  never from the authoring order, which often puts the right answer first. An order
+  question may start in the right order: the page counts it as answered only once the
+  learner has moved an item. The right column gets opaque ids "r1", "r2", ... by position
+  (the server maps them back to pair ids); its selects start empty, so a column that
   happens to line up with the left one gives nothing away.
 """
 
-from noturiba.seeded import rng, shuffled
+from noturiba.seeded import rng, shuffled, start_order
+
+__all__ = ("draw_questions", "item_order", "option_order", "right_column", "shuffled")
 
 
 def draw_questions(questions, count, seed):
@@ -47,12 +45,12 @@ def draw_questions(questions, count, seed):
 
 
 def option_order(ids, learner, question_id, draw_round=0):
-    return shuffled(sorted(ids), learner, question_id, draw_round, "options")
+    return start_order(ids, learner, question_id, draw_round, "options")
 
 
 def item_order(ids, learner, question_id, draw_round=0):
     """The start order of an order question: the same for any right order (see the module doc)."""
-    return shuffled(sorted(ids), learner, question_id, draw_round, "items")
+    return start_order(ids, learner, question_id, draw_round, "items")
 
 
 def right_column(pairs, learner, question_id, draw_round=0):
@@ -60,6 +58,5 @@ def right_column(pairs, learner, question_id, draw_round=0):
 
     `pairs`: (pair id, right text) tuples; the start is sorted by text, so it does not depend on
     which left side a text belongs to."""
-    start = [pair_id for _text, pair_id in sorted((text, pair_id) for pair_id, text in pairs)]
-    order = shuffled(start, learner, question_id, draw_round, "right")
-    return {f"r{index}": pair_id for index, pair_id in enumerate(order, start=1)}
+    order = start_order(pairs, learner, question_id, draw_round, "right", key=lambda pair: (pair[1], pair[0]))
+    return {f"r{index}": pair_id for index, (pair_id, _text) in enumerate(order, start=1)}

@@ -45,7 +45,7 @@ from noturiba import attempts, events
 from noturiba.attempts import graded_attempt
 from noturiba.base import ContentBlock
 from noturiba.fragments import json_island
-from noturiba.handlers import Field, HandlerError, json_handler, validated
+from noturiba.handlers import Arg, HandlerError, json_handler, validated
 from noturiba.html import sanitize
 from noturiba.messages import Message
 from noturiba.scoring import SETTING_LABELS, ScoringMixin, attempts_left_message
@@ -185,7 +185,7 @@ class CrisisDrillBlock(TimerMixin, ScoringMixin, ContentBlock):
     @json_handler
     def inspect(self, data, suffix=""):
         """Studio: the checks and the scenario map of editor JSON, without saving."""
-        data = validated(data, content=Field(dict, max_items=5000))
+        data = validated(data, content=Arg(dict, max_items=5000))
         try:
             model = content.from_json(data["content"])
         except ValueError as error:
@@ -243,7 +243,7 @@ class CrisisDrillBlock(TimerMixin, ScoringMixin, ContentBlock):
 
     @json_handler
     def choose(self, data, suffix=""):
-        data = validated(data, node=Field(str, max_length=100), choice=Field(str, max_length=100))
+        data = validated(data, node=Arg(str, max_length=100), choice=Arg(str, max_length=100))
         state, step = self._active(data["node"], "step")
         offered = {c.id: c for c in content.offered_choices(step, state["vars"])}
         choice = offered.get(data["choice"])
@@ -256,8 +256,8 @@ class CrisisDrillBlock(TimerMixin, ScoringMixin, ContentBlock):
 
     @json_handler
     def pick(self, data, suffix=""):
-        data = validated(data, node=Field(str, max_length=100),
-                         items=Field(list, max_items=200, items=Field(str, max_length=100)))
+        data = validated(data, node=Arg(str, max_length=100),
+                         items=Arg(list, max_items=200, items=Arg(str, max_length=100)))
         state, checklist = self._active(data["node"], "checklist")
         options = {o.id: o for o in checklist.options}
         unknown = [item for item in data["items"] if item not in options]
@@ -275,8 +275,8 @@ class CrisisDrillBlock(TimerMixin, ScoringMixin, ContentBlock):
 
     @json_handler
     def arrange(self, data, suffix=""):
-        data = validated(data, node=Field(str, max_length=100),
-                         order=Field(list, max_items=200, items=Field(str, max_length=100)))
+        data = validated(data, node=Arg(str, max_length=100),
+                         order=Arg(list, max_items=200, items=Arg(str, max_length=100)))
         state, order = self._active(data["node"], "order")
         if sorted(data["order"]) != sorted(o.id for o in order.options):
             raise HandlerError(Message("Put every action in the list exactly once."))

@@ -8,10 +8,8 @@ it seeded by the learner key, the attempt round and the node: a reload shows the
 same order, a new attempt another one. Without a learner (student_view_data and
 the public view, computed for nobody) the neutral order is the same for everyone.
 
-An order node's start is such a shuffle too, and it may happen to be the right
-order: it depends only on the ids, never on the answer, and confirming it is an
-answer like any other. (A start that avoided the right order would give a
-two-action answer away completely: it would always start reversed.)
+An order node's start is such a shuffle too (the kit's one rule, seeded.start_order):
+it may happen to be the right order, and confirming it is an answer like any other.
 """
 
 from noturiba import seeded
@@ -24,7 +22,5 @@ def seed_of(learner, round_, node_id):
 
 def learner_order(entries, node_id, learner=None, round_=0):
     """`entries` (objects with an `id`) in the order this learner sees them at node `node_id`."""
-    items = seeded.neutral(entries, node_id)
-    if learner is not None and len(items) > 1:
-        items = seeded.shuffled(items, "crisisdrill", *seed_of(learner, round_, node_id))
-    return items
+    parts = () if learner is None else ("crisisdrill", *seed_of(learner, round_, node_id))
+    return seeded.start_order(entries, *parts, key=seeded.neutral_key(node_id))

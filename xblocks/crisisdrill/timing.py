@@ -6,7 +6,7 @@ import time
 from xblock.fields import Boolean, Scope
 
 from noturiba import events
-from noturiba.handlers import Field, HandlerError, json_handler, validated
+from noturiba.handlers import Arg, HandlerError, json_handler, validated
 from noturiba.messages import Message
 
 from . import clock as clocks
@@ -26,7 +26,7 @@ class TimerMixin:
     @json_handler
     def timeout(self, data, suffix=""):
         """The timeout branch, once the step's clock has run out (clocks.py: checked, not enforced)."""
-        data = validated(data, node=Field(str, max_length=100))
+        data = validated(data, node=Arg(str, max_length=100))
         state, step = self._active(data["node"], "step")
         if not (self._timed(step) and self.timer_enabled):
             raise HandlerError(Message("This situation has no time limit."))
@@ -41,8 +41,8 @@ class TimerMixin:
     @json_handler
     def clock(self, data, suffix=""):
         """The current timed step's clock: start (once per step and attempt), pause, resume, +30 s."""
-        data = validated(data, node=Field(str, max_length=100),
-                         action=Field(str, max_length=10, choices=("start", "pause", "resume", "extend")))
+        data = validated(data, node=Arg(str, max_length=100),
+                         action=Arg(str, max_length=10, choices=("start", "pause", "resume", "extend")))
         state, step = self._active(data["node"], "step")
         limit = self._timed(step)
         if not (limit and self.timer_enabled):
@@ -57,7 +57,7 @@ class TimerMixin:
     @json_handler
     def timer(self, data, suffix=""):
         """The learner's timer preference. Off holds the current step's clock, on lets it run again."""
-        data = validated(data, enabled=Field(bool))
+        data = validated(data, enabled=Arg(bool))
         self.timer_enabled = data["enabled"]
         state = dict(self.drill_state or {})
         running = clocks.of(state, state.get("node"))

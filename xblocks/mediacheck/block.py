@@ -29,7 +29,7 @@ from noturiba import attempts, events
 from noturiba.attempts import graded_attempt
 from noturiba.base import ContentBlock
 from noturiba.fragments import json_island
-from noturiba.handlers import Field, HandlerError, json_handler, validated
+from noturiba.handlers import Arg, HandlerError, json_handler, validated
 from noturiba.html import sanitize
 from noturiba.messages import Message, PluralMessage
 from noturiba.research.staff import ResearchReportMixin
@@ -41,10 +41,10 @@ from . import attempt_rules, content, grading, views
 from .aggregate import staff_aggregate as build_aggregate
 
 ANSWER_FIELDS = {
-    "verdict": Field(str, required=False, max_length=100),
-    "flags": Field(list, required=False, max_items=500, items=Field(str, max_length=20)),
-    "leads": Field(list, required=False, max_items=100, items=Field(str, max_length=100)),
-    "confidence": Field(int, required=False, minimum=50, maximum=100),
+    "verdict": Arg(str, required=False, max_length=100),
+    "flags": Arg(list, required=False, max_items=500, items=Arg(str, max_length=20)),
+    "leads": Arg(list, required=False, max_items=100, items=Arg(str, max_length=100)),
+    "confidence": Arg(int, required=False, minimum=50, maximum=100),
 }
 
 
@@ -256,7 +256,7 @@ class MediaCheckBlock(ResearchReportMixin, ScoringMixin, ContentBlock):
 
     @json_handler
     def check_item(self, data, suffix=""):
-        data = validated(data, item=Field(str, max_length=100), **ANSWER_FIELDS)
+        data = validated(data, item=Arg(str, max_length=100), **ANSWER_FIELDS)
         attempts.pin(self)
         refuse(attempt_rules.check_refusal(self.model.mode, self._past_due()))
         item = self._item(data["item"])
@@ -277,7 +277,7 @@ class MediaCheckBlock(ResearchReportMixin, ScoringMixin, ContentBlock):
                                     translate=self.t, rich=self.rich)
     @json_handler
     def open_lead(self, data, suffix=""):
-        data = validated(data, item=Field(str, max_length=100), lead=Field(str, max_length=100))
+        data = validated(data, item=Arg(str, max_length=100), lead=Arg(str, max_length=100))
         item = self._item(data["item"])
         lead = next((lead for lead in item.leads if lead.id == data["lead"]), None)
         if lead is None:
@@ -293,7 +293,7 @@ class MediaCheckBlock(ResearchReportMixin, ScoringMixin, ContentBlock):
 
     @json_handler
     def save_answer(self, data, suffix=""):
-        data = validated(data, item=Field(str, max_length=100), **ANSWER_FIELDS)
+        data = validated(data, item=Arg(str, max_length=100), **ANSWER_FIELDS)
         refuse(attempt_rules.save_refusal(self.model.mode, bool(self.submitted), self._past_due()))
         item = self._item(data["item"])
         answer = self._answer(item, data, need_verdict=False)  # a survey's is checked, but stays in the page
@@ -304,7 +304,7 @@ class MediaCheckBlock(ResearchReportMixin, ScoringMixin, ContentBlock):
 
     @json_handler
     def submit(self, data, suffix=""):
-        data = validated(data, answers=Field(dict, max_items=500, items=Field(dict, max_items=10)))
+        data = validated(data, answers=Arg(dict, max_items=500, items=Arg(dict, max_items=10)))
         attempts.pin(self)
         mode = self.model.mode
         refuse(attempt_rules.submit_refusal(mode, submitted=bool(self.submitted), retrying=bool(self.retrying),
@@ -352,7 +352,7 @@ class MediaCheckBlock(ResearchReportMixin, ScoringMixin, ContentBlock):
 
     @json_handler
     def reset(self, data, suffix=""):
-        data = validated(data, item=Field(str, required=False, max_length=100))
+        data = validated(data, item=Arg(str, required=False, max_length=100))
         refuse(attempt_rules.reset_refusal(self.model.mode, self._past_due()))
         ids = [self._item(data["item"]).id] if data["item"] else [item.id for item in self.model.items]
         self.answers = {k: v for k, v in (self.answers or {}).items() if k not in ids}

@@ -47,6 +47,8 @@ def validate(model):
         for flag in _flags_or_none(item, lambda *a: None):
             if not flag.text:
                 error(Message("The flag \"{id}\" marks no text.", id=flag.id), flag.id)
+        if _nested_flag(item):  # the OLX reader refuses it too: an export must import again
+            error(Message("A <flag> cannot be inside another <flag>."), item.id)
         for lead in item.leads:
             if not lead.title.strip():
                 error(Message("The lead \"{id}\" needs a title.", id=lead.id), lead.id)
@@ -94,6 +96,13 @@ def _check_origin(item, error, problems):
     elif not _ISO_DATE.fullmatch(published.date):
         error(Message("The date \"{date}\" of item \"{id}\" must be written as YYYY-MM-DD.",
                       date=published.date[:40], id=item.id), item.id)
+
+
+def _nested_flag(item):
+    try:
+        return item.nests_flags
+    except olx.OlxError:
+        return False  # reported as the body's error
 
 
 def _flags_or_none(item, error):

@@ -6,9 +6,10 @@ The model (dataclasses, flags and segments of a body) lives in model.py, the OLX
 writer in olx_io.py, validation in checks.py; their names are importable from here.
 """
 
+import dataclasses
 import re
 
-from noturiba import olx
+from noturiba import editor_markup, olx
 from noturiba import sources as kit_sources
 from noturiba.messages import Message
 
@@ -84,7 +85,7 @@ def _item_json(item):
         "leads": [{"id": lead.id, "useful": lead.useful, "title": lead.title, "body": lead.body}
                   for lead in item.leads],
         "explanation": item.explanation,
-        "sources": [[href, title] for href, title in item.sources],
+        "sources": kit_sources.to_json(item.sources),
         "provenance": item.provenance,
         "published": None if item.published is None else {
             "outlet": item.published.outlet, "date": item.published.date, "href": item.published.href},
@@ -107,12 +108,16 @@ def _string(value, optional=False):
     return _NOT_XML.sub("", value)  # pasted text may carry them; they are invisible and OLX cannot store them
 
 
+# An item's body holds the block's own element, the red flag; the sanitiser keeps it when it repairs a body.
+BODY_ELEMENTS = {"flag": ("id", "note")}
+
+
 def _markup(value):
-    """Rich text from the editor: a string that is well-formed mixed content (or a ContentError)."""
-    value = _string(value)
-    if value:
-        olx.parse_string(f"<markup>{value}</markup>")
-    return value
+    """Rich text from the editor: kept as written when it is well-formed markup, else repaired (noturiba.editor_markup).
+
+    Pasted HTML (an unclosed <p>, <br>, a bare "&") is repaired, never refused. An item's body is
+    repaired the same way, keeping its flags (BODY_ELEMENTS), which are validated like any others."""
+    return editor_markup.editor_markup(_string(value))
 
 
 def from_json(data):
@@ -154,7 +159,11 @@ def _item_from_json(entry):
     item = Item(_string(entry["id"]), _string(entry.get("kind", "post")), _string(entry.get("verdict", "")), body,
                 origin, media, leads, _markup(entry.get("explanation", "")), sources,
                 _string(entry.get("provenance", MADE_UP)), published)
-    item.flags  # noqa: B018 - well-formed markup, or an error now (the parse is kept for the request)
+    try:
+        item.flags  # noqa: B018 - the parse is kept for the request
+    except olx.OlxError:  # pasted HTML: repaired (stored bodies are well-formed: one parse, as before)
+        item = dataclasses.replace(item, body=editor_markup.repaired(body, BODY_ELEMENTS))
+        item.flags  # noqa: B018 - well-formed now, or an error
     return item
 
 

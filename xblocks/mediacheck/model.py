@@ -119,6 +119,11 @@ class Item:
         return _flags_of(self._root)
 
     @cached_property
+    def nests_flags(self):
+        """Whether a flag is inside another (the OLX reader refuses it, validation too)."""
+        return any(any(True for _ in node.iterancestors("flag")) for node in self._root.iter("flag"))
+
+    @cached_property
     def paragraphs(self):
         """segments(body): the body as paragraphs of Segments (tuples)."""
         return tuple(tuple(paragraph) for paragraph in _segments_of(self._root))

@@ -45,10 +45,8 @@ def ordered_leads(item, learner=None):
     """An item's leads in the order this learner sees them: shuffled (seeded by learner and item)
     from the leads sorted by id, so their order says nothing of which are useful (authors tend to
     write the useful ones first); without a learner (noturiba.secrecy) sorted by id."""
-    leads = sorted(item.leads, key=lambda lead: lead.id)
-    if learner is not None:
-        leads = seeded.shuffled(leads, learner, item.id, "leads")
-    return leads
+    parts = () if learner is None else (learner, item.id, "leads")
+    return seeded.start_order(item.leads, *parts, key=lambda lead: lead.id)
 
 
 def label_translator(model, translate):

@@ -3,23 +3,20 @@
 import hashlib
 import hmac
 import re
-from copy import copy
 from importlib import resources
 
-from lxml import etree
 from xblock.core import XBlock
 from xblock.fields import Dict, Scope, String
 from xblock.validation import Validation, ValidationMessage
 
+from .editing import EditorMixin
 from .fragments import build_fragment, render_kit_template, render_template
-from .handlers import Field as HField
-from .handlers import HandlerError, json_handler, validated
+from .handlers import HandlerError
 from .i18n import current_language, translator
 from .messages import N_, Message
-from .olx import MAX_OLX_BYTES, OlxError, check_tree, error_at, local_name, parse_string
-from .scoring import SETTING_LABELS, SHOWANSWER_CHOICES, showanswer_choices
+from .olx import check_tree, parse_string
 
-# Studio creates a block from field defaults (content = {}; docs/platform.md section 0): until its author
+# Studio creates a block from field defaults (model_json = {}; docs/platform.md section 0): until its author
 # adds content, authors see NOT_CONFIGURED with the block's EMPTY_HINT, learners NOT_READY.
 NOT_CONFIGURED = Message("This exercise is not configured yet.")
 NOT_READY = Message("This activity is not ready yet.")
@@ -166,21 +163,23 @@ class NoturibaBlock(XBlock):
         return bool(getattr(user, "opt_attrs", {}).get("edx-platform.user_is_staff"))
 
 
-class ContentBlock(NoturibaBlock):
-    """A block whose content is one model with OLX, JSON (Studio) and public views.
+class ContentBlock(EditorMixin, NoturibaBlock):
+    """A block whose content is one model with OLX, JSON (Studio, noturiba/editing.py) and public views.
 
     The block class names its pure content module in `content_api`; that module
     provides TAG, ATTRIBUTES, parse, to_node, to_json, from_json, validate and
     public (see any block's content.py). The model is stored as JSON in
-    `content`; XBlock fields hold the settings every block shares.
+    `model_json` (not `content`: XBlock's own parse_xml and add_xml_to_node make a
+    Scope.content field of that name the element's text); XBlock fields hold the
+    settings every block shares.
     """
 
     content_api = None
     # OLX attribute -> field name, where the attribute is no valid Python name.
     ATTRIBUTE_FIELDS = {"pass": "pass_threshold", XML_LANG: "content_language_field"}
 
-    content = Dict(default={}, scope=Scope.content,
-                   help="The block's content model as JSON (OLX children and owned attributes).")
+    model_json = Dict(default={}, scope=Scope.content,
+                      help="The block's content model as JSON (OLX children and owned attributes).")
     # Handlers an author uses while the block has no content yet; the others (learners') refuse then.
     AUTHORING_HANDLERS = frozenset({"save_olx", "save_content", "check_content", "convert_olx"})
 
@@ -194,19 +193,16 @@ class ContentBlock(NoturibaBlock):
         block = runtime.construct_xblock_from_class(cls, keys)
         owned = set(cls.content_api.ATTRIBUTES)
         for name, value in node.items():
-            # url_name is the usage id (the runtime reads it), not a field.
-            if name not in owned and name not in ("content", "url_name", "xblock-family"):
+            # url_name is the usage id (the runtime reads it), not a field; the model comes from the children only.
+            if name not in owned and name not in ("model_json", "url_name", "xblock-family"):
                 cls._set_field_if_present(block, cls.ATTRIBUTE_FIELDS.get(name, name), value, {})
-        block.content = {} if unconfigured else cls.content_api.to_json(model)
+        block.model_json = {} if unconfigured else cls.content_api.to_json(model)
         return block
-
-    def xml_text_content(self):
-        # The content model is written as child elements, never as the node's text.
-        return None
 
     def add_xml_to_node(self, node):
         super().add_xml_to_node(node)
-        node.attrib.pop("content", None)
+        # XBlock writes every field that is set as an attribute; the model is written as child elements.
+        node.attrib.pop("model_json", None)
         for attribute, field_name in self.ATTRIBUTE_FIELDS.items():
             if field_name in node.attrib:
                 node.set(attribute, node.attrib.pop(field_name))
@@ -216,9 +212,9 @@ class ContentBlock(NoturibaBlock):
     def model(self):
         """The content model (parsed once per block instance and content value)."""
         cached = getattr(self, "_model_cache", None)
-        if cached is None or cached[0] is not self.content:
-            content, api = self.content, self.content_api
-            cached = (content, api.empty() if not content and hasattr(api, "empty") else api.from_json(content))
+        if cached is None or cached[0] is not self.model_json:
+            stored, api = self.model_json, self.content_api
+            cached = (stored, api.empty() if not stored and hasattr(api, "empty") else api.from_json(stored))
             self._model_cache = cached
         return cached[1]
 
@@ -231,7 +227,7 @@ class ContentBlock(NoturibaBlock):
         a new block; a module without them counts as configured once its content is set.
         """
         is_empty = getattr(self.content_api, "is_empty", None)
-        return not is_empty(self.model) if is_empty else bool(self.content)
+        return not is_empty(self.model) if is_empty else bool(self.model_json)
 
     def empty_hint(self):
         return self.t.render(getattr(self.content_api, "EMPTY_HINT", NOT_CONFIGURED))
@@ -287,119 +283,7 @@ class ContentBlock(NoturibaBlock):
         errors = [p for p in self.content_api.validate(model) if p.is_error]
         if errors:
             raise HandlerError(errors[0].message)
-        self.content = self.content_api.to_json(model)
-
-    # The OLX editor: every block's "Advanced" Studio view and the fallback editor.
-
-    def olx_text(self, model):
-        """`model` as the OLX text Studio's OLX view shows."""
-        node = etree.Element(self.content_api.TAG)
-        self.content_api.to_node(model, node)
-        return etree.tostring(node, encoding="unicode", pretty_print=True)
-
-    def parse_olx_text(self, text):
-        """The model of OLX text from Studio's OLX view; raises HandlerError (translated) on bad OLX."""
-        try:
-            root = parse_string(text)
-            if local_name(root.tag) != self.content_api.TAG:
-                raise error_at(root, Message("The root element must be <{tag}>.", tag=self.content_api.TAG))
-            return self.content_api.parse(root)
-        except OlxError as error:
-            raise HandlerError(error) from None
-
-    def olx_editor_html(self):
-        """The OLX editor's markup, for Studio views that put a form editor above it."""
-        return render_kit_template(self, "olx_editor.html", {
-            "display_name": self.display_name, "olx": self.olx_text(self.model), "uid": self.dom_id(),
-        })
-
-    def olx_editor_fragment(self):
-        html = self.olx_editor_html()
-        return self.build_fragment(html, js=("noturiba/olx_editor.js",), init="NoturibaOlxEditor",
-                                   init_args={"namespace": self.i18n_js_namespace})
-
-    @json_handler
-    def save_olx(self, data, suffix=""):
-        data = validated(data, display_name=HField(str, max_length=200), olx=HField(str, max_length=MAX_OLX_BYTES))
-        self.apply_content(self.parse_olx_text(data["olx"]))
-        self.display_name = data["display_name"].strip() or self.display_name
-        return {"saved": True}
-
-    @json_handler
-    def convert_olx(self, data, suffix=""):
-        """Studio's editor switches views: the form's JSON as OLX, or OLX as the form's JSON. Saves nothing.
-
-        The editor has one save (save_content), whichever view is shown, so neither view can
-        write a stale copy over the other.
-        """
-        data = validated(data, content=HField(dict, required=False, max_items=5000),
-                         olx=HField(str, required=False, max_length=MAX_OLX_BYTES))
-        if data["olx"] is not None:
-            return {"content": self.content_api.to_json(self.parse_olx_text(data["olx"]))}
-        try:
-            model = self.content_api.from_json(data["content"] or {})
-        except ValueError as error:  # the content module's ContentError, with its Message
-            raise HandlerError(error) from None
-        return {"olx": self.olx_text(model)}
-
-    # The form editors of the blocks post the model's JSON here.
-
-    @json_handler
-    def save_content(self, data, suffix=""):
-        data = validated(data, display_name=HField(str, max_length=200), content=HField(dict, max_items=5000),
-                         settings=HField(dict, required=False, max_items=10))
-        try:
-            model = self.content_api.from_json(data["content"])
-        except ValueError as error:  # the content module's ContentError, with its Message
-            raise HandlerError(error) from None
-        settings = self.checked_settings(data["settings"] or {})
-        self.apply_content(model)
-        for name, value in settings.items():
-            setattr(self, name, value)
-        self.display_name = data["display_name"].strip() or self.display_name
-        warnings = [self.t.render(p.message) for p in self.content_api.validate(model) if not p.is_error]
-        return {"saved": True, "warnings": warnings}
-
-    @json_handler
-    def check_content(self, data, suffix=""):
-        """Validate editor JSON without saving: Studio shows the problems as the trainer types."""
-        data = validated(data, content=HField(dict, max_items=5000))
-        try:
-            model = self.content_api.from_json(data["content"])
-        except ValueError as error:
-            return {"problems": [{"severity": "error", "message": self.t.render(error), "id": None}]}
-        return {"problems": [
-            {"severity": p.severity, "message": self.t.render(p.message), "id": p.node_id}
-            for p in self.content_api.validate(model)
-        ]}
-
-    EDITABLE_SETTINGS = {
-        "weight": HField(float, required=False, minimum=0, maximum=1000),
-        "max_attempts": HField(int, required=False, minimum=1, maximum=1000),
-        "showanswer": HField(str, required=False, choices=SHOWANSWER_CHOICES),
-        "pass_threshold": HField(float, required=False, minimum=0, maximum=1),
-    }
-
-    # The labels the block's Studio form shows for these settings (errors name a setting by it).
-    SETTING_LABELS = SETTING_LABELS
-
-    def editable_settings(self):
-        """The current values of the scoring settings a form editor shows (only fields this block has)."""
-        return {name: getattr(self, name) for name in self.EDITABLE_SETTINGS if name in self.fields}
-
-    def showanswer_choices(self):
-        """The form's choices of `showanswer`: [[stored value, label in the author's language]]."""
-        return showanswer_choices(self.t.gettext)
-
-    def checked_settings(self, settings):
-        """The scoring settings a form editor sent, checked; only fields this block has."""
-        fields = {name: copy(spec) for name, spec in self.EDITABLE_SETTINGS.items() if name in self.fields}
-        for name, spec in fields.items():
-            spec.label = self.SETTING_LABELS.get(name)
-        values = validated(settings, **fields)
-        # Only what was sent changes; an explicit null max_attempts means unlimited.
-        return {name: value for name, value in values.items()
-                if name in settings and (value is not None or name == "max_attempts")}
+        self.model_json = self.content_api.to_json(model)
 
     def dom_id(self):
         return "nt-" + hashlib.sha256(str(self.scope_ids.usage_id).encode()).hexdigest()[:10]

@@ -21,14 +21,17 @@ def well_formed(markup):
     return True
 
 
-def repaired(text):
-    """`text` read as HTML and written back as well-formed, sanitised markup ("" when nothing is left)."""
-    cleaned = sanitize(bounded_html(text)).strip()
+def repaired(text, allow=None):
+    """`text` read as HTML and written back as well-formed, sanitised markup ("" when nothing is left).
+
+    `allow` ({tag: {attribute, ...}}) keeps a block's own elements as well (mediacheck's <flag id note>
+    in an item's body); the block validates them as it validates any markup."""
+    cleaned = sanitize(bounded_html(text), allow).strip()
     if not cleaned:
         return ""
     return olx.inner_xml(lxml.html.fragment_fromstring(cleaned, create_parent="div"))
 
 
-def editor_markup(text):
+def editor_markup(text, allow=None):
     """The markup to store for what the author typed: as written when well-formed, else repaired."""
-    return text if well_formed(text) else repaired(text)
+    return text if well_formed(text) else repaired(text, allow)

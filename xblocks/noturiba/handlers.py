@@ -2,7 +2,7 @@
 
     @json_handler
     def check(self, data, suffix=""):
-        data = validated(data, item=Field(str), verdict=Field(str))
+        data = validated(data, item=Arg(str), verdict=Arg(str))
         ...
         return {"ok": True}
 
@@ -99,10 +99,10 @@ def json_handler(func):
     return wrapper
 
 
-class Field:
-    """What one key of a handler's JSON object may hold.
+class Arg:
+    """What one key of a handler's JSON object may hold (named apart from XBlock's fields: nothing is stored).
 
-    kind: str, int, float, bool, list or dict; `items` is the Field of list
+    kind: str, int, float, bool, list or dict; `items` is the Arg of list
     elements and dict values (dict keys are strings). `label` (a Message) is the
     name the trainer sees on the form; its errors then name it instead of the key.
     """
@@ -182,7 +182,7 @@ class Field:
 
 
 def validated(payload, **fields):
-    """`payload` checked against `fields` (name -> Field); unknown keys are refused."""
+    """`payload` checked against `fields` (name -> Arg); unknown keys are refused."""
     if not isinstance(payload, dict):
         raise HandlerError(Message("The request must be a JSON object."))
     unknown = sorted(set(payload) - set(fields))

@@ -25,12 +25,19 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _IMG = re.compile(r"<img", re.IGNORECASE)
 
 
-def sanitize(markup):
-    """Author markup reduced to the allowed subset; safe to put into a page."""
+def sanitize(markup, extra=None):
+    """Author markup reduced to the allowed subset; safe to put into a page.
+
+    `extra` ({tag: {attribute, ...}}) adds a block's own elements, for repairing editor text
+    (mediacheck's <flag id note>); a page is never given them unsanitised by a block."""
+    tags, attributes = ALLOWED_TAGS, ALLOWED_ATTRIBUTES
+    if extra:
+        tags = tags | set(extra)
+        attributes = {**attributes, **{tag: set(names) for tag, names in extra.items()}}
     return _restore(nh3.clean(
         _protect(markup),
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
+        tags=tags,
+        attributes=attributes,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,

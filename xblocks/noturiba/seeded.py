@@ -26,7 +26,21 @@ def shuffled(items, *parts):
     return items
 
 
-def neutral(entries, *parts, key=lambda entry: entry.id):
-    """`entries` sorted by a hash of `parts` and each one's key: the same for everybody, and neither
-    the authoring order nor ids written "a", "b", "c" show through it."""
-    return sorted(entries, key=lambda entry: digest(*parts, key(entry)))
+def neutral_key(*parts, key=lambda entry: entry.id):
+    """A start_order key: a hash of `parts` and each entry's key, so that neither the authoring order
+    nor ids written "a", "b", "c" show through the order it sorts to."""
+    return lambda entry: digest(*parts, key(entry))
+
+
+def start_order(items, *parts, key=None):
+    """The order a learner first sees `items` in (choices, options, the steps of an order question).
+
+    The one rule of every block: it depends on which items there are and on `parts`, never on the
+    order they were written in, since authors write the right order and the best choice first. The
+    start is `items` sorted by `key` (a function of one item alone; default the item itself),
+    shuffled seeded by `parts`; without parts, that sorted order, the same for everybody.
+    It may be the right order, as any shuffle may: a start that avoided it would depend on the
+    answer, and with two items always show it reversed.
+    """
+    base = sorted(items, key=key)
+    return shuffled(base, *parts) if parts else base

@@ -2,8 +2,9 @@
 
 Models keep sources as tuples of (href, title) (noturiba.olx read_sources / append_sources write the
 OLX <source href title/>). JSON sent to a page or stored as a block's content uses
-{"href": ..., "title": ...} objects; `from_json` also reads the [href, title] pairs that mediacheck's
-stored content and its Studio editor still use, so stored blocks load whatever they were saved with.
+{"href": ..., "title": ...} objects, and only those are written; `from_json` also reads the
+[href, title] pairs that mediacheck's content and Studio editor held until session 6, so a block
+stored then (or a Studio page opened before an update) loads as it was saved.
 """
 
 

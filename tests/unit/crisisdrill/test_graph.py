@@ -72,18 +72,31 @@ def test_best_score_takes_the_richest_branch_and_skips_critical_shortcuts():
     assert graph.best_choice(model, model.node("a")).id == "rich"
 
 
-def test_ten_thousand_nodes_validate_in_well_under_a_second():
-    count = 10_000
+def long_loop(count):
     nodes = [step(f"n{i}", choice(f"n{i}a", f"n{i + 1}" if i + 1 < count - 1 else "end", 1),
                   choice(f"n{i}b", f"n{max(0, i - 3)}", 2)) for i in range(count - 1)]
-    model = drill(*nodes, ending("end"))
-    started = time.perf_counter()
-    assert errors(model) == []
-    best = graph.best_total(model)
-    elapsed = time.perf_counter() - started
+    return drill(*nodes, ending("end"))
+
+
+def check_time(model):
+    """The best of three runs of validation plus the best total (the least disturbed by other load)."""
+    runs = []
+    for _ in range(3):
+        started = time.perf_counter()
+        assert errors(model) == []
+        graph.best_total(model)
+        runs.append(time.perf_counter() - started)
+    return min(runs)
+
+
+def test_ten_thousand_nodes_validate_and_score_in_time_that_grows_linearly():
+    big, small = long_loop(10_000), long_loop(2_500)
     # one big loop: every choice can be collected once before leaving
-    assert best == (count - 1) * 3
-    assert elapsed < 2.0, elapsed  # a benchmark, with slack for a loaded CI machine
+    assert graph.best_total(big) == (10_000 - 1) * 3
+    # 4x the nodes: about 4x the time if linear, 16x if quadratic (a ratio, so a loaded machine
+    # slows both alike; the absolute speed is measured in `make bench`)
+    ratio = check_time(big) / check_time(small)
+    assert ratio < 9, ratio
 
 
 def walks(model, limit, rng):

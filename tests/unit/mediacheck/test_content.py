@@ -83,11 +83,18 @@ def test_validation_reports_studio_problems_from_json():
 
 
 @pytest.mark.parametrize("bad", [None, [], {"items": 5}, {"items": [{"id": "x"}]}, {"items": [{"body": 3}]},
-                                 {"items": [{"id": "a", "body": "<flag>"}]}, {"items": [], "shuffle": "yes"},
+                                 {"items": [], "shuffle": "yes"},
                                  {"items": [{"id": "a", "body": "x", "leads": [{"id": "l"}]}]}])
 def test_malformed_json_raises_content_error(bad):
     with pytest.raises(content.ContentError):
         content.from_json(bad)
+
+
+def test_an_unclosed_flag_without_id_is_repaired_and_refused_by_validation():
+    """Pasted markup is repaired (noturiba.editor_markup), never refused; the flag it leaves still needs an id."""
+    model = content.from_json({"items": [{"id": "a", "verdict": "false", "body": "<p>Ak <flag>tā"}]})
+    assert model.items[0].body == "<p>Ak <flag>tā</flag></p>"
+    assert any(p.is_error and 'The id ""' in str(p.message) for p in content.validate(model))
 
 
 def test_segments_are_words_with_opaque_ids_and_flags_known_only_to_the_server():

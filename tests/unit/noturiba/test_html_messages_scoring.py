@@ -83,3 +83,15 @@ def test_event_names_follow_the_guide_and_refuse_personal_data():
     assert block.runtime.calls == [("noturiba.civicquiz.survey.answered", {"question_count": 3})]
     with pytest.raises(ValueError, match="personal"):
         events.emit(block, "survey", "answered", username="anna")
+
+
+def test_a_handler_argument_spec_does_not_shadow_xblock_fields():
+    """handlers.Arg describes one key of a handler's JSON; `Field` is XBlock's (xblock.fields.Field)."""
+    from xblock.fields import Field
+
+    from noturiba import handlers
+    assert not hasattr(handlers, "Field")
+    assert handlers.validated({"n": 3}, n=handlers.Arg(int, maximum=5)) == {"n": 3}
+    with pytest.raises(handlers.HandlerError):
+        handlers.validated({"n": 9}, n=handlers.Arg(int, maximum=5))
+    assert not issubclass(handlers.Arg, Field)

@@ -29,60 +29,12 @@ function CivicquizStudent(runtime, element, args) {
     return questions().filter(function (fs) { return fs.getAttribute("data-question") === id; })[0];
   }
   function el(tag, className, text) { return window.NoturibaKit.dom.el(tag, className ? { className: className } : {}, text); }
-  function radios(fs, name) {
-    return Array.prototype.slice.call(fs.querySelectorAll("input[type=radio]")).filter(function (input) {
-      return input.name === name;
-    });
-  }
-  function checkedValue(fs, name) {
-    var chosen = radios(fs, name).filter(function (input) { return input.checked; })[0];
-    return chosen ? chosen.value : null;
-  }
+  var types = window.NoturibaCivicquiz;  // the table of question types (civicquiz_types.js)
 
   // Reading answers ------------------------------------------------------------
-  function readAnswer(fs) {
-    var type = fs.getAttribute("data-type");
-    var value;
-    if (type === "single") { return checkedValue(fs, fs.id); }
-    if (type === "truefalse") {
-      value = checkedValue(fs, fs.id);
-      return value === null ? null : value === "true";
-    }
-    if (type === "scale") {
-      value = checkedValue(fs, fs.id);
-      return value === null ? null : parseInt(value, 10);
-    }
-    if (type === "multiple") {
-      value = Array.prototype.slice.call(fs.querySelectorAll("input[type=checkbox]:checked"))
-        .map(function (input) { return input.value; });
-      return value.length ? value : null;
-    }
-    if (type === "numeric") {
-      value = fs.querySelector("[data-number]").value.trim().replace(/\s/g, "").replace(",", ".");
-      if (value === "") { return null; }
-      return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value) ? Number(value) : NaN;
-    }
-    if (type === "order") {
-      // The start order is random, not an answer: it counts once the learner has moved an item.
-      if (!fs.querySelector("[data-order]").hasAttribute("data-arranged")) { return null; }
-      return Array.prototype.slice.call(fs.querySelectorAll("[data-item]"))
-        .map(function (item) { return item.getAttribute("data-item"); });
-    }
-    if (type === "match") {
-      value = {};
-      Array.prototype.forEach.call(fs.querySelectorAll("select[data-left]"), function (select) {
-        if (select.value) { value[select.getAttribute("data-left")] = select.value; }
-      });
-      return Object.keys(value).length ? value : null;
-    }
-    if (type === "text") {
-      value = fs.querySelector("[data-text]").value.trim();
-      return value ? value : null;
-    }
-    return null;
-  }
+  function readAnswer(fs) { return types.type(fs.getAttribute("data-type")).read(fs); }
   function readCertainty(fs) {
-    var value = checkedValue(fs, fs.id + "-certainty");
+    var value = types.checkedValue(fs, fs.id + "-certainty");
     return value === null ? null : parseInt(value, 10);
   }
   function legendOf(fs) { return fs.querySelector("legend").textContent; }
@@ -142,55 +94,10 @@ function CivicquizStudent(runtime, element, args) {
     }
     return t.gettext("Not right.");
   }
-  function optionLabel(fs, id) {
-    var choice = fs.querySelector("[data-option='" + id.replace(/'/g, "") + "'] label");
-    return choice ? choice.textContent.trim() : id;
-  }
-  function answerList(lead, labels) {  // interface words and author labels, each in its own language
-    var line = el("p", null, lead);
-    labels.forEach(function (label, i) { line.append(i ? "; " : " ", inContent(el("span", null, label))); });
-    return line;
-  }
   function solutionNode(fs, fb) {
-    var type = fs.getAttribute("data-type");
     var box = el("div", "nt-solution");
-    var list;
-    if (type === "single" || type === "multiple") {
-      var right = type === "single" ? [fb.solution] : fb.solution;
-      Array.prototype.forEach.call(fs.querySelectorAll("[data-option]"), function (choice) {
-        choice.classList.toggle("nt-correct", right.indexOf(choice.getAttribute("data-option")) >= 0);
-      });
-      box.appendChild(answerList(t.ngettext("Correct answer:", "Correct answers:", right.length),
-        right.map(function (id) { return optionLabel(fs, id); })));
-    } else if (type === "truefalse") {
-      box.appendChild(el("p", null, fb.solution ? t.gettext("The statement is true.") :
-        t.gettext("The statement is false.")));
-    } else if (type === "numeric") {
-      box.appendChild(el("p", null, fb.tolerance ?
-        t.format(t.gettext("The answer is {value} (give or take {tolerance})."),
-          { value: fb.solution, tolerance: fb.tolerance }) :
-        t.format(t.gettext("The answer is {value}."), { value: fb.solution })));
-    } else if (type === "order") {
-      box.appendChild(el("p", null, t.gettext("The right order:")));
-      list = el("ol");
-      fb.solution.forEach(function (id) {
-        var item = Array.prototype.slice.call(fs.querySelectorAll("[data-item]")).filter(function (node) {
-          return node.getAttribute("data-item") === id;
-        })[0];
-        list.appendChild(el("li", null, item ? item.querySelector(".nt-order-label").textContent.trim() : id));
-      });
-      box.appendChild(list);
-    } else if (type === "match") {
-      box.appendChild(el("p", null, t.gettext("The right matches:")));
-      list = el("ul");
-      Array.prototype.forEach.call(fs.querySelectorAll("select[data-left]"), function (select) {
-        var opaque = fb.solution[select.getAttribute("data-left")];
-        var option = Array.prototype.slice.call(select.options).filter(function (o) { return o.value === opaque; })[0];
-        var label = fs.querySelector("label[for='" + select.id + "']");
-        list.appendChild(el("li", null, (label ? label.textContent.trim() : "") + " — " + (option ? option.text : "")));
-      });
-      box.appendChild(list);
-    }
+    var solution = types.type(fs.getAttribute("data-type")).solution;
+    if (solution) { solution(box, fs, fb, { t: t, inContent: inContent }); }
     return box;
   }
   function showFeedback(fb) {

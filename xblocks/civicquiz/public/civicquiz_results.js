@@ -16,7 +16,7 @@
     data.questions.forEach(function (question) {
       var section = el("div", "nt-distribution");
       section.appendChild(el("h4", null, question.prompt || question.question));
-      if (question.type === "text") {
+      if (question.written !== undefined) {  // a written answer: counted, never shown
         var written = t.ngettext("{count} written answer (seen only by researchers).", "{count} written answers (seen only by researchers).", question.written);
         section.appendChild(el("p", "nt-muted", t.format(written, { count: question.written })));
       } else {

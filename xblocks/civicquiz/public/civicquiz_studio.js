@@ -18,10 +18,8 @@ function CivicquizStudio(runtime, element, args) {
   var check = S.checker("check_content", function () { return data; }, showProblems);
   var shownProblems = null;
   var flagged = {};
-  var TYPES = { single: t.gettext("Single choice"), multiple: t.gettext("Multiple choice"),
-                truefalse: t.gettext("True or false"), numeric: t.gettext("Number"), order: t.gettext("Put in order"),
-                match: t.gettext("Match pairs"), scale: t.gettext("Scale (survey)"),
-                text: t.gettext("Written answer (survey)") };
+  var types = window.NoturibaCivicquiz;  // the table of question types (civicquiz_types.js)
+  function typeLabel(name) { var type = types.type(name); return type.label ? type.label(t) : name; }
 
   function questionIds() { return data.questions.map(function (q) { return q.id; }); }
 
@@ -41,14 +39,9 @@ function CivicquizStudio(runtime, element, args) {
   function newQuestion(type) {
     var q = { id: freshId(questionIds(), "q"), type: type, prompt: "", topic: "", difficulty: null,
               explanation: "", sources: [] };
-    if (type === "single" || type === "multiple") { q.options = []; }
-    if (type === "order") { q.items = []; }
-    if (type === "match") { q.pairs = []; }
-    var parts = { single: 2, multiple: 3, order: 3, match: 2 }[type] || 0;
-    for (var n = 0; n < parts; n += 1) { addPart(q); }
-    if (type === "truefalse" || type === "numeric") { q.answer = null; }
-    if (type === "numeric") { q.tolerance = null; }
-    if (type === "scale") { q.min = 1; q.max = 5; q.low = ""; q.high = ""; }
+    var kind = types.type(type);
+    if (kind.blank) { kind.blank(q); }
+    for (var n = 0; n < (kind.parts || 0); n += 1) { addPart(q); }
     return q;
   }
 
@@ -84,7 +77,7 @@ function CivicquizStudio(runtime, element, args) {
   function summary(q) {
     var text = plain(q.prompt);
     if (text.length > 60) { text = text.slice(0, 57) + "…"; }
-    return q.id + " · " + TYPES[q.type] + (text ? ": " + text : "");
+    return q.id + " · " + typeLabel(q.type) + (text ? ": " + text : "");
   }
 
   function drawBank() {
@@ -196,7 +189,7 @@ function CivicquizStudio(runtime, element, args) {
 
   function markCorrect(q, option, value) {
     option.correct = value;
-    if (q.type === "single" && value) {
+    if (types.type(q.type).oneCorrect && value) {
       q.options.forEach(function (other) { if (other !== option) { other.correct = false; } });
       redraw();
       kit.announce(t.gettext("This option is now the one correct answer."));
@@ -228,7 +221,7 @@ function CivicquizStudio(runtime, element, args) {
       editor.appendChild(el("p", { className: "nt-muted" }, t.gettext("Add a question to edit it here.")));
       return;
     }
-    title.textContent = t.format(t.gettext("Question {number}: {type}"), { number: selected + 1, type: TYPES[q.type] });
+    title.textContent = t.format(t.gettext("Question {number}: {type}"), { number: selected + 1, type: typeLabel(q.type) });
     var grid = el("div", { className: "nt-cq-grid" });
     form.textarea(grid, t.gettext("Prompt"), q.prompt, function (v) { q.prompt = v; }, { wide: true,
                                                                                   id: uid + "-prompt" });
@@ -236,25 +229,10 @@ function CivicquizStudio(runtime, element, args) {
     form.text(grid, t.gettext("Topic (draws are balanced across topics)"), q.topic, function (v) { q.topic = v; });
     form.select(grid, t.gettext("Difficulty"), q.difficulty, function (v) { q.difficulty = v === "" ? null : Number(v); },
                 { choices: [["", t.gettext("(not set)")], [1, "1"], [2, "2"], [3, "3"], [4, "4"], [5, "5"]] });
-    if (q.type === "truefalse") {
-      form.select(grid, t.gettext("The statement is"), q.answer === null || q.answer === undefined ? "" : String(q.answer),
-                  function (v) { q.answer = v === "" ? null : v === "true"; },
-            { choices: [["", t.gettext("(not set)")], ["true", t.gettext("True")], ["false", t.gettext("False")]] });
-    } else if (q.type === "numeric") {
-      form.number(grid, t.gettext("Right answer (a number)"), q.answer, function (v) { q.answer = v; });
-      form.number(grid, t.gettext("Tolerance (plus or minus; empty = exact)"), q.tolerance,
-                  function (v) { q.tolerance = v; });
-    } else if (q.type === "scale") {
-      form.number(grid, t.gettext("Lowest point"), q.min, function (v) { q.min = v; });
-      form.number(grid, t.gettext("Highest point"), q.max, function (v) { q.max = v; });
-      form.text(grid, t.gettext("Label of the lowest point"), q.low, function (v) { q.low = v; });
-      form.text(grid, t.gettext("Label of the highest point"), q.high, function (v) { q.high = v; });
-    }
+    var kind = types.type(q.type);
+    if (kind.fields) { kind.fields(grid, q, form, t); }
     editor.appendChild(grid);
-    if (q.type === "order") {
-      var hint = t.gettext("Write the items in the right order; learners get them shuffled.");
-      editor.appendChild(el("p", { className: "nt-muted" }, hint));
-    }
+    if (kind.hint) { editor.appendChild(el("p", { className: "nt-muted" }, kind.hint(t))); }
     drawParts(editor, q);
     form.textarea(editor, t.gettext("Explanation (shown with the feedback)"), q.explanation,
                   function (v) { q.explanation = v; }, { wide: true });
@@ -272,23 +250,8 @@ function CivicquizStudio(runtime, element, args) {
     var q = data.questions[selected];
     if (!q) { return; }
     previewBox.appendChild(el("p", {}, plain(q.prompt) || t.gettext("(no prompt yet)")));
-    var list;
-    if (q.options || q.items) {
-      list = el(q.items ? "ol" : "ul");
-      (q.options || q.items).forEach(function (part) { list.appendChild(el("li", {}, plain(part.label))); });
-    } else if (q.pairs) {
-      list = el("ul");
-      q.pairs.forEach(function (pair) { list.appendChild(el("li", {}, plain(pair.left) + " → …")); });
-      previewBox.appendChild(list);
-      list = el("p", { className: "nt-muted" }, t.format(t.gettext("Matches to choose from: {list}"),
-        { list: q.pairs.map(function (pair) { return plain(pair.right); }).join("; ") }));
-    } else {
-      var text = { truefalse: t.gettext("True / False"), numeric: t.gettext("A box for a number"),
-                   text: t.gettext("A box for a written answer") }[q.type];
-      if (q.type === "scale") { text = q.min + " " + (q.low || "") + " … " + q.max + " " + (q.high || ""); }
-      list = el("p", { className: "nt-muted" }, text);
-    }
-    previewBox.appendChild(list);
+    var preview = types.type(q.type).preview;
+    if (preview) { preview(previewBox, q, { t: t, plain: plain }); }
   }
 
   /* Checks, drawing, adding and saving ------------------------------------------------- */
@@ -324,6 +287,9 @@ function CivicquizStudio(runtime, element, args) {
     kit.announce(t.format(t.gettext("{id} added at the end of the list."), { id: q.id }));
   });
 
+  Object.keys(types.TYPES).forEach(function (name) {
+    root.querySelector("[data-new-type]").appendChild(el("option", { value: name }, typeLabel(name)));
+  });
   drawSettings();
   drawAll();
 

@@ -2,9 +2,9 @@
 
 content.py, olx_io.py, grading.py, views.py, aggregates.py and block.py ask this table for a
 type's rules (and its label) instead of switching on the type. A new type is a QuestionType in a
-module here, added to TYPES, plus its rendering in the browser (templates/student.html,
-public/civicquiz.js; the editor: templates/studio.html, public/civicquiz_studio.js), which still
-switch on the type, and the translations of its messages.
+module here, added to TYPES; its entry in the browser's table (public/civicquiz_types.js: reading
+the answer, showing the solution, the editor's fields and preview); its fieldset in
+templates/student.html; and the translations of its messages.
 """
 
 from .arrange import MATCH, ORDER

@@ -203,10 +203,10 @@ function MediacheckStudio(runtime, element, args) {
   function drawSources(box, item, refresh) {
     item.sources.forEach(function (source, index) {
       var row = el("div", { className: "nt-mc-row", "data-source": "" });
-      f.text(row, t.format(t.gettext("Source {number}: link (https://...)"), { number: index + 1 }), source[0],
-             function (v) { source[0] = v; refresh(); }, { wide: true }).setAttribute("data-source-href", "");
-      f.text(row, t.format(t.gettext("Source {number}: title"), { number: index + 1 }), source[1],
-             function (v) { source[1] = v; refresh(); }, { wide: true });
+      f.text(row, t.format(t.gettext("Source {number}: link (https://...)"), { number: index + 1 }), source.href,
+             function (v) { source.href = v; refresh(); }, { wide: true }).setAttribute("data-source-href", "");
+      f.text(row, t.format(t.gettext("Source {number}: title"), { number: index + 1 }), source.title,
+             function (v) { source.title = v; refresh(); }, { wide: true });
       row.appendChild(f.button(t.gettext("Remove the source"), function () {
         item.sources.splice(index, 1);
         redrawAt(data.items.indexOf(item), "[data-add-source]");
@@ -214,7 +214,7 @@ function MediacheckStudio(runtime, element, args) {
       box.appendChild(row);
     });
     box.appendChild(marked(f.button(t.gettext("Add a source"), function () {
-      item.sources.push(["https://", ""]);
+      item.sources.push({ href: "https://", title: "" });
       redrawAt(data.items.indexOf(item), "[data-source-href]", true);
     }, { ariaLabel: t.format(t.gettext("Add a source to item {id}"), { id: item.id }) }), "data-add-source"));
   }
@@ -296,7 +296,10 @@ function MediacheckStudio(runtime, element, args) {
   function clean() {
     var copy = JSON.parse(JSON.stringify(data));
     copy.items.forEach(function (item) {
-      item.sources = item.sources.map(function (s) { return [s[0].trim(), s[1].trim() || s[0].trim()]; });
+      item.sources = item.sources.map(function (s) {
+        var href = s.href.trim();
+        return { href: href, title: s.title.trim() || href };
+      });
     });
     return copy;
   }

@@ -59,8 +59,20 @@ class PolicyChecks:
         if not isinstance(policy, dict) or not isinstance(policy.get("GRADER", []), list):
             self.problem(file, None, 'The grading policy must be a JSON object with a "GRADER" list.')
             return
+        graders = self._graders(file, policy.get("GRADER", []))
+        if graders and not math.isclose(sum(w for w, _ in graders.values()), 1.0, abs_tol=1e-6):
+            total = sum(w for w, _ in graders.values())
+            self.problem(file, None, f"The GRADER weights add up to {total:g}; they must add up to 1.")
+        # With a part of the course unread, "no graded subsection uses it" may be a consequence only
+        # (read before the subsections' own findings are added).
+        incomplete = any(f.is_error and f.file != file for f in self.course.findings)
+        self._check_assignment_counts(file, graders, self._graded_subsections(file, graders), incomplete)
+        self._check_cutoffs(file, policy.get("GRADE_CUTOFFS"), graders)
+
+    def _graders(self, file, entries):
+        """{assignment type: (weight, min_count)} of the GRADER entries, each checked."""
         graders = {}
-        for index, grader in enumerate(policy.get("GRADER", []), start=1):
+        for index, grader in enumerate(entries, start=1):
             label = f"GRADER entry {index}"
             if not isinstance(grader, dict) or not isinstance(grader.get("type"), str) or not grader["type"]:
                 self.problem(file, None, f"{label} needs a type (the assignment type name).")
@@ -68,24 +80,26 @@ class PolicyChecks:
             label += f' ("{grader["type"]}")'
             if grader["type"] in graders:
                 self.problem(file, None, f"{label}: the type is listed twice.")
-            weight = grader.get("weight")
-            if not _number(weight) or not 0 <= weight <= 1:
-                self.problem(file, None, f"{label}: weight must be a number from 0 to 1.")
-                weight = 0
-            min_count, drop_count = grader.get("min_count", 1), grader.get("drop_count", 0)
-            if not isinstance(min_count, int) or isinstance(min_count, bool) or min_count < 0:
-                self.problem(file, None, f"{label}: min_count must be a whole number, 0 or more.")
-                min_count = 0
-            if not isinstance(drop_count, int) or isinstance(drop_count, bool) or not 0 <= drop_count <= min_count:
-                self.problem(file, None, f"{label}: drop_count must be a whole number from 0 to min_count.")
-            graders[grader["type"]] = (weight, min_count)
-        if graders and not math.isclose(sum(w for w, _ in graders.values()), 1.0, abs_tol=1e-6):
-            total = sum(w for w, _ in graders.values())
-            self.problem(file, None, f"The GRADER weights add up to {total:g}; they must add up to 1.")
-        # With a part of the course unread, "no graded subsection uses it" may be a consequence only.
-        incomplete = any(f.is_error and f.file != file for f in course.findings)
+            graders[grader["type"]] = self._grader(file, label, grader)
+        return graders
+
+    def _grader(self, file, label, grader):
+        weight = grader.get("weight")
+        if not _number(weight) or not 0 <= weight <= 1:
+            self.problem(file, None, f"{label}: weight must be a number from 0 to 1.")
+            weight = 0
+        min_count, drop_count = grader.get("min_count", 1), grader.get("drop_count", 0)
+        if not isinstance(min_count, int) or isinstance(min_count, bool) or min_count < 0:
+            self.problem(file, None, f"{label}: min_count must be a whole number, 0 or more.")
+            min_count = 0
+        if not isinstance(drop_count, int) or isinstance(drop_count, bool) or not 0 <= drop_count <= min_count:
+            self.problem(file, None, f"{label}: drop_count must be a whole number from 0 to min_count.")
+        return weight, min_count
+
+    def _graded_subsections(self, file, graders):
+        """{assignment type: how many graded subsections use it}; their graded and format checked."""
         counts = dict.fromkeys(graders, 0)
-        for sequential in course.sequentials():
+        for sequential in self.course.sequentials():
             element = sequential.element
             if element is None:
                 continue
@@ -109,6 +123,9 @@ class PolicyChecks:
                 self.problem(sequential.file, element.sourceline,
                              f'format="{fmt}" is set but graded is not "true": the subsection will not count.',
                              "warning")
+        return counts
+
+    def _check_assignment_counts(self, file, graders, counts, incomplete):
         for kind, count in counts.items():
             weight, min_count = graders[kind]
             if count == 0 and incomplete:
@@ -119,7 +136,8 @@ class PolicyChecks:
                 self.problem(file, None, f'The assignment type "{kind}" expects {min_count} graded subsections '
                                          f"(min_count) but the course has {count}: the missing ones count as zero.",
                              "warning")
-        cutoffs = policy.get("GRADE_CUTOFFS")
+
+    def _check_cutoffs(self, file, cutoffs, graders):
         if cutoffs is None:
             if graders:
                 self.problem(file, None, "GRADE_CUTOFFS is missing: Open edX will use its default pass mark.",

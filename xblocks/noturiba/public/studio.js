@@ -30,6 +30,119 @@
     return body.textContent.replace(/\s+/g, " ").trim();
   }
 
+  /* A labelled field around `input` (its help, required mark) for the builders of form(). */
+  function fieldBox(prefix, label, input, opts) {
+    var id = input.id;
+    var check = input.type === "checkbox";
+    var box = el("div", { className: prefix + "-field" + (opts.wide ? " " + prefix + "-wide" : "") +
+                                     (check ? " " + prefix + "-check" : "") });
+    var labelNode = el("label", { "for": id }, label);
+    var help = opts.help ? el("span", { id: id + "-help", className: "nt-muted " + prefix + "-help" }, opts.help) : null;
+    if (help) { input.setAttribute("aria-describedby", help.id); }
+    if (opts.required) { input.setAttribute("aria-required", "true"); }
+    (check ? [input, labelNode, help] : [labelNode, help, input]).forEach(function (node) {
+      if (node) { box.appendChild(node); }
+    });
+    return box;
+  }
+
+  /* After every edit of `input`: opts.onInput(read(input)) ("" is null when opts.nullable), then onChange(). */
+  function listen(input, opts, read, onChange) {
+    var event = input.type === "checkbox" || input.tagName === "SELECT" ? "change" : "input";
+    input.addEventListener(event, function () {
+      var value = read(input);
+      opts.onInput(opts.nullable && value === "" ? null : value);
+      onChange();
+    });
+    if (opts.committed && event === "input") {
+      input.addEventListener("change", function () { opts.committed(input); });
+    }
+  }
+
+  function textValue(input) { return input.value; }
+
+  function valued(tag, attrs) {
+    return function (id, value) {
+      attrs.id = id;
+      var input = el(tag, attrs);
+      input.value = shown(value);
+      return input;
+    };
+  }
+
+  /* The inputs of the builders: [make(id, value, opts), read(input)] per kind of field. */
+  var INPUTS = {
+    text: [function (id, value) { return valued("input", { type: "text" })(id, value); }, textValue],
+    textarea: [function (id, value, opts) { return valued("textarea", { rows: opts.rows || 3 })(id, value); }, textValue],
+    number: [function (id, value) { return valued("input", { type: "text", inputmode: "decimal" })(id, value); },
+             function (input) { return numberOrText(input.value); }],
+    select: [function (id, value, opts) {
+      var input = el("select", { id: id });
+      (opts.choices || []).forEach(function (choice) {
+        var option = el("option", { value: choice[0] }, choice[1]);
+        option.selected = String(choice[0]) === shown(value);
+        input.appendChild(option);
+      });
+      return input;
+    }, textValue],
+    checkbox: [function (id, value) {
+      var input = el("input", { id: id, type: "checkbox" });
+      input.checked = Boolean(value);
+      return input;
+    }, function (input) { return input.checked; }]
+  };
+
+  /* A group of fields with its legend, appended to `parent`; attrs as Kit.dom.el takes them. */
+  function fieldset(parent, legend, attrs) {
+    var set = el("fieldset", attrs || {});
+    set.appendChild(el("legend", {}, legend));
+    parent.appendChild(set);
+    return set;
+  }
+
+  /* The one button of the editors. opts: className (default a secondary button), ariaLabel, id (else nextId("b")). */
+  function button(nextId, label, onClick, opts) {
+    opts = opts || {};
+    var node = el("button", { type: "button", className: opts.className || "nt-button nt-secondary",
+                              id: opts.id || nextId("b") }, label);
+    if (opts.ariaLabel) { node.setAttribute("aria-label", opts.ariaLabel); }
+    node.addEventListener("click", onClick);
+    return node;
+  }
+
+  /* "Move up" and "Move down" for array[index] (their aria-labels name `label`), appended to `parent`;
+   * after a move, moved(newIndex, which) (which: 0 up, 1 down). ids: [up, down] (optional). */
+  function moveButtons(f, t, parent, array, index, label, moved, ids) {
+    [[-1, t.gettext("Move up"), t.gettext("Move up: {label}")],
+     [1, t.gettext("Move down"), t.gettext("Move down: {label}")]].forEach(function (spec, which) {
+      parent.appendChild(f.button(spec[1], function () {
+        if (Kit.dom.move(array, index, spec[0])) { moved(index + spec[0], which); }
+      }, { ariaLabel: t.format(spec[2], { label: label }), id: ids && ids[which] }));
+    });
+  }
+
+  /* Show (or with no message, clear) the error of the field of `input`, in a slot after it (made on
+   * first use, so a field without errors has none), tied to it by aria-describedby. */
+  function fieldError(prefix, input, message) {
+    var slot = document.getElementById(input.id + "-error");
+    if (!slot && !message) { return; }
+    if (!slot) {
+      slot = el("span", { id: input.id + "-error", className: "nt-field-error " + prefix + "-form-error" });
+      input.parentNode.appendChild(slot);
+    }
+    var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+      return id && id !== slot.id;
+    });
+    slot.textContent = message || "";
+    slot.hidden = !message;
+    if (message) { described.push(slot.id); input.setAttribute("aria-invalid", "true"); } else {
+      input.removeAttribute("aria-invalid");
+    }
+    if (described.length) { input.setAttribute("aria-describedby", described.join(" ")); } else {
+      input.removeAttribute("aria-describedby");
+    }
+  }
+
   /* Field builders of one editor. Ids are `uid`-f<n> and -b<n>, from a counter reset() restarts before a
    * redraw. options: prefix (the block's class prefix: <prefix>-field, -wide, -check, -help), t (the
    * translator), onChange() after every edit. Each builder takes (parent, label, value, onInput, opts) and returns
@@ -42,130 +155,90 @@
 
     function nextId(kind) { counter += 1; return uid + "-" + kind + counter; }
 
-    function field(parent, label, input, opts, read) {
-      opts = opts || {};
-      var id = input.id;
-      var check = input.type === "checkbox";
-      var box = el("div", { className: prefix + "-field" + (opts.wide ? " " + prefix + "-wide" : "") +
-                                       (check ? " " + prefix + "-check" : "") });
-      var labelNode = el("label", { "for": id }, label);
-      var help = opts.help ? el("span", { id: id + "-help", className: "nt-muted " + prefix + "-help" }, opts.help) : null;
-      if (help) { input.setAttribute("aria-describedby", help.id); }
-      if (opts.required) { input.setAttribute("aria-required", "true"); }
-      (check ? [input, labelNode, help] : [labelNode, help, input]).forEach(function (node) {
-        if (node) { box.appendChild(node); }
-      });
-      var event = check || input.tagName === "SELECT" ? "change" : "input";
-      input.addEventListener(event, function () {
-        var value = read(input);
-        opts.onInput(opts.nullable && value === "" ? null : value);
-        onChange();
-      });
-      if (opts.committed && event === "input") {
-        input.addEventListener("change", function () { opts.committed(input); });
-      }
-      parent.appendChild(box);
-      return input;
-    }
-
-    function builder(make, read) {
+    function builder(kind) {
+      var make = INPUTS[kind][0], read = INPUTS[kind][1];
       return function (parent, label, value, onInput, opts) {
         opts = opts || {};
         var input = make(opts.id || nextId("f"), value, opts);
-        return field(parent, label, input, { help: opts.help, wide: opts.wide, required: opts.required,
-                                             nullable: opts.nullable, committed: opts.committed, onInput: onInput },
-                     read);
+        var spec = { help: opts.help, wide: opts.wide, required: opts.required, nullable: opts.nullable,
+                     committed: opts.committed, onInput: onInput };
+        var box = fieldBox(prefix, label, input, spec);
+        listen(input, spec, read, onChange);
+        parent.appendChild(box);
+        return input;
       };
     }
 
-    function textValue(input) { return input.value; }
-
     var api = {
-      text: builder(function (id, value) {
-        var input = el("input", { id: id, type: "text" });
-        input.value = shown(value);
-        return input;
-      }, textValue),
-      textarea: builder(function (id, value, opts) {
-        var input = el("textarea", { id: id, rows: opts.rows || 3 });
-        input.value = shown(value);
-        return input;
-      }, textValue),
-      number: builder(function (id, value) {
-        var input = el("input", { id: id, type: "text", inputmode: "decimal" });
-        input.value = shown(value);
-        return input;
-      }, function (input) { return numberOrText(input.value); }),
-      select: builder(function (id, value, opts) {
-        var input = el("select", { id: id });
-        (opts.choices || []).forEach(function (choice) {
-          var option = el("option", { value: choice[0] }, choice[1]);
-          option.selected = String(choice[0]) === shown(value);
-          input.appendChild(option);
-        });
-        return input;
-      }, textValue),
-      checkbox: builder(function (id, value) {
-        var input = el("input", { id: id, type: "checkbox" });
-        input.checked = Boolean(value);
-        return input;
-      }, function (input) { return input.checked; }),
-
-      /* A group of fields with its legend, appended to `parent`; attrs as Kit.dom.el takes them. */
-      fieldset: function (parent, legend, attrs) {
-        var set = el("fieldset", attrs || {});
-        set.appendChild(el("legend", {}, legend));
-        parent.appendChild(set);
-        return set;
-      },
-
-      /* The one button of the editors. opts: className (default a secondary button), ariaLabel, id. */
-      button: function (label, onClick, opts) {
-        opts = opts || {};
-        var node = el("button", { type: "button", className: opts.className || "nt-button nt-secondary",
-                                  id: opts.id || nextId("b") }, label);
-        if (opts.ariaLabel) { node.setAttribute("aria-label", opts.ariaLabel); }
-        node.addEventListener("click", onClick);
-        return node;
-      },
-
-      /* "Move up" and "Move down" for array[index] (their aria-labels name `label`), appended to `parent`;
-       * after a move, moved(newIndex, which) (which: 0 up, 1 down). ids: [up, down] (optional). */
+      fieldset: fieldset,
+      button: function (label, onClick, opts) { return button(nextId, label, onClick, opts); },
       moveButtons: function (parent, array, index, label, moved, ids) {
-        var t = options.t;
-        [[-1, t.gettext("Move up"), t.gettext("Move up: {label}")],
-         [1, t.gettext("Move down"), t.gettext("Move down: {label}")]].forEach(function (spec, which) {
-          parent.appendChild(api.button(spec[1], function () {
-            if (Kit.dom.move(array, index, spec[0])) { moved(index + spec[0], which); }
-          }, { ariaLabel: t.format(spec[2], { label: label }), id: ids && ids[which] }));
-        });
+        moveButtons(api, options.t, parent, array, index, label, moved, ids);
       },
-
-      /* Show (or with no message, clear) the error of the field of `input`, in a slot after it (made on
-       * first use, so a field without errors has none), tied to it by aria-describedby. */
-      error: function (input, message) {
-        var slot = document.getElementById(input.id + "-error");
-        if (!slot && !message) { return; }
-        if (!slot) {
-          slot = el("span", { id: input.id + "-error", className: "nt-field-error " + prefix + "-form-error" });
-          input.parentNode.appendChild(slot);
-        }
-        var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
-          return id && id !== slot.id;
-        });
-        slot.textContent = message || "";
-        slot.hidden = !message;
-        if (message) { described.push(slot.id); input.setAttribute("aria-invalid", "true"); } else {
-          input.removeAttribute("aria-invalid");
-        }
-        if (described.length) { input.setAttribute("aria-describedby", described.join(" ")); } else {
-          input.removeAttribute("aria-describedby");
-        }
-      },
-
+      error: function (input, message) { fieldError(prefix, input, message); },
       reset: function () { counter = 0; }
     };
+    Object.keys(INPUTS).forEach(function (kind) { api[kind] = builder(kind); });
     return api;
+  }
+
+  /* The server's checks drawn in `box`: "No problems found." or a list of errors and warnings. */
+  function drawProblems(box, list, t, prefix, warningClass) {
+    clear(box);
+    if (!list.length) {
+      box.appendChild(el("p", { className: prefix + "-ok" }, t.gettext("No problems found.")));
+      return;
+    }
+    var listing = el("ul");
+    list.forEach(function (problem) {
+      var error = problem.severity === "error";
+      listing.appendChild(el("li", { className: error ? prefix + "-problem" : warningClass || prefix + "-warning" },
+                             (error ? t.gettext("Error:") : t.gettext("Warning:")) + " " + problem.message));
+    });
+    box.appendChild(listing);
+  }
+
+  /* A function that posts content() to `handler` 400 ms after its last call and show()s the problems. */
+  function delayedCheck(kit, handler, content, show) {
+    var timer = null;
+    return function () {
+      if (timer) { root.clearTimeout(timer); }
+      timer = root.setTimeout(function () {
+        kit.post(handler, { content: content() }).then(function (result) {
+          show(result.ok ? result.data.problems : [{ severity: "error", message: result.data.error, id: null }],
+               result);
+        });
+      }, 400);
+    };
+  }
+
+  /* Focus the `which`-th element (-1: the last) that matches `selector` in `container`. */
+  function focusIn(container, selector, which) {
+    var found = container ? container.querySelectorAll(selector) : [];
+    var target = found[which < 0 ? found.length + which : which];
+    if (target) { target.focus(); }
+  }
+
+  function focus(id) { var node = id && document.getElementById(id); if (node) { node.focus(); } }
+
+  /* The scoring settings of every block (noturiba.base EDITABLE_SETTINGS) into `settings`, with the ids
+   * <uid>-weight, -attempts, -pass and -showanswer. An emptied field sends null: the server keeps the value
+   * (max_attempts: unlimited). showanswer: {label, choices}. */
+  function scoringFields(f, t, uid, parent, settings, showanswer) {
+    [["weight", t.gettext("Weight in the course grade"), "-weight"],
+     ["max_attempts", t.gettext("Maximum attempts (empty = unlimited)"), "-attempts"],
+     ["pass_threshold", t.gettext("Pass mark (0 to 1)"), "-pass"]].forEach(function (spec) {
+      f.number(parent, spec[1], settings[spec[0]], function (v) { settings[spec[0]] = v; }, { id: uid + spec[2] });
+    });
+    f.select(parent, showanswer.label, settings.showanswer, function (v) { settings.showanswer = v; },
+             { id: uid + "-showanswer", choices: showanswer.choices || [] });
+  }
+
+  /* `prefix` and the first number that makes an id not in `used` (a list of ids). */
+  function freshId(used, prefix) {
+    var number = 1;
+    while (used.indexOf(prefix + number) >= 0) { number += 1; }
+    return prefix + number;
   }
 
   /* The start every form editor shares. spec: root (the selector of the form's element), island (the id
@@ -180,36 +253,9 @@
     var rootNode = kit.root.querySelector(spec.root);
     var problemsBox = rootNode.querySelector("[data-problems]");
     var errorBox = rootNode.querySelector("[data-form-error]");
-    var prefix = spec.prefix;
+    var f = form(args.uid, { prefix: spec.prefix, onChange: spec.onChange, t: t });
 
-    function problems(list) {
-      clear(problemsBox);
-      if (!list.length) {
-        problemsBox.appendChild(el("p", { className: prefix + "-ok" }, t.gettext("No problems found.")));
-        return;
-      }
-      var listing = el("ul");
-      list.forEach(function (problem) {
-        var error = problem.severity === "error";
-        listing.appendChild(el("li", { className: error ? prefix + "-problem" : spec.warningClass || prefix + "-warning" },
-                               (error ? t.gettext("Error:") : t.gettext("Warning:")) + " " + problem.message));
-      });
-      problemsBox.appendChild(listing);
-    }
-
-    function checker(handler, content, show) {
-      var timer = null;
-      show = show || problems;
-      return function () {
-        if (timer) { root.clearTimeout(timer); }
-        timer = root.setTimeout(function () {
-          kit.post(handler, { content: content() }).then(function (result) {
-            show(result.ok ? result.data.problems : [{ severity: "error", message: result.data.error, id: null }],
-                 result);
-          });
-        }, 400);
-      };
-    }
+    function problems(list) { drawProblems(problemsBox, list, t, spec.prefix, spec.warningClass); }
 
     function editor(formSpec) {
       var options = { panel: rootNode.querySelector("[data-form-view]"), nameInput: rootNode.querySelector("[data-name]"),
@@ -218,57 +264,26 @@
       return Kit.studioEditor(runtime, element, { namespace: args.namespace, kit: kit, form: options });
     }
 
-    function focus(id) { var node = id && document.getElementById(id); if (node) { node.focus(); } }
-
-    /* Focus the `which`-th element (-1: the last) that matches `selector` in `container`. */
-    function focusIn(container, selector, which) {
-      var found = container ? container.querySelectorAll(selector) : [];
-      var target = found[which < 0 ? found.length + which : which];
-      if (target) { target.focus(); }
-    }
-
-    /* The scoring settings of every block (noturiba.base EDITABLE_SETTINGS) into `settings`, with the ids
-     * <uid>-weight, -attempts, -pass and -showanswer. An emptied field sends null: the server keeps the value
-     * (max_attempts: unlimited). showanswer: {label, choices}. */
-    function scoring(parent, settings, showanswer) {
-      [["weight", t.gettext("Weight in the course grade"), "-weight"],
-       ["max_attempts", t.gettext("Maximum attempts (empty = unlimited)"), "-attempts"],
-       ["pass_threshold", t.gettext("Pass mark (0 to 1)"), "-pass"]].forEach(function (spec) {
-        ed.form.number(parent, spec[1], settings[spec[0]], function (v) { settings[spec[0]] = v; },
-                       { id: args.uid + spec[2] });
-      });
-      ed.form.select(parent, showanswer.label, settings.showanswer, function (v) { settings.showanswer = v; },
-                     { id: args.uid + "-showanswer", choices: showanswer.choices || [] });
-    }
-
-    /* Say where an item that was moved stands now (the move buttons keep the focus). */
-    function moved(label, index, total) {
-      kit.announce(t.format(t.gettext("{label} is now number {position} of {total}."),
-                            { label: label, position: index + 1, total: total }));
-    }
-
     /* Redraw the form with paint(), then give the focus back (keyboard users keep their place): to the
      * element with the id `focusId`, or with none given to the one that had it; null leaves it. */
     function redraw(focusId, paint) {
       var active = focusId === null ? null : focusId || (document.activeElement && document.activeElement.id);
-      ed.form.reset();
+      f.reset();
       paint();
       focus(active);
     }
 
-    var ed = {
-      kit: kit, t: t, uid: args.uid, root: rootNode, island: Kit.island(spec.island), errorBox: errorBox,
-      form: form(args.uid, { prefix: prefix, onChange: spec.onChange, t: t }),
-      problems: problems, checker: checker, editor: editor, focus: focus, focusIn: focusIn, redraw: redraw,
-      moved: moved, scoring: scoring,
-      /* `prefix` and the first number that makes an id not in `used` (a list of ids). */
-      freshId: function (used, prefix) {
-        var number = 1;
-        while (used.indexOf(prefix + number) >= 0) { number += 1; }
-        return prefix + number;
+    return {
+      kit: kit, t: t, uid: args.uid, root: rootNode, island: Kit.island(spec.island), errorBox: errorBox, form: f,
+      problems: problems, editor: editor, focus: focus, focusIn: focusIn, redraw: redraw, freshId: freshId,
+      checker: function (handler, content, show) { return delayedCheck(kit, handler, content, show || problems); },
+      scoring: function (parent, settings, showanswer) { scoringFields(f, t, args.uid, parent, settings, showanswer); },
+      /* Say where an item that was moved stands now (the move buttons keep the focus). */
+      moved: function (label, index, total) {
+        kit.announce(t.format(t.gettext("{label} is now number {position} of {total}."),
+                              { label: label, position: index + 1, total: total }));
       }
     };
-    return ed;
   }
 
   Kit.form = form;

@@ -1,0 +1,94 @@
+"""Translations for the offline pages: Python strings per page language, and one JS catalog per language.
+
+The compiled catalogs exist only inside the block packages (each holds the kit's messages too),
+so the pages' own strings (domain "noturiba") come from one block package's .mo.
+The JS catalog is cut from the block packages' compiled JS catalogs (tools/i18n.py writes every kit
+JS msgid into each of them, with the language's plural rule): the entries whose msgid is a string
+literal of the shipped JS (kit.js, offline/public/*.js) are kept, under the offline namespace.
+Reusing what the build already compiled means no second compiler and no Babel at build time.
+"""
+
+import json
+import re
+from functools import cache
+from importlib import resources
+
+from ..i18n import Translator, package_catalog
+
+LANGUAGES = ("lv", "ru", "uk", "en")
+CATALOG_PACKAGES = ("mediacheck", "crisisdrill", "civicquiz")
+JS_NAMESPACE = "NoturibaOfflineI18n"
+_CATALOG = re.compile(r"var catalog = (\{.*?\n\});\n", re.DOTALL)
+_PLURAL = re.compile(r"function pluralidx\(n\) \{ var v = \((.*?)\); return")
+_LITERAL = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+
+
+@cache
+def translator(lang):
+    """The Translator for page language `lang` (English: the msgids themselves)."""
+    for package in CATALOG_PACKAGES:
+        catalog = package_catalog(package, lang)
+        if catalog is not None:
+            return Translator(None, catalog)
+    return Translator(None, None)
+
+
+def _js_literals(sources):
+    found = set()
+    for text in sources:
+        for literal in _LITERAL.findall(text):
+            try:
+                found.add(json.loads(literal))
+            except ValueError:
+                continue
+    return found
+
+
+def _compiled_js(package, lang):
+    path = resources.files(package).joinpath("public", "js", "translations", lang, "text.js")
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def js_catalog(lang, sources):
+    """The text of a JS catalog for `lang` holding the translations of the string literals in `sources`
+    (the JS files' texts); None for English or a language no package has compiled."""
+    wanted = _js_literals(sources)
+    entries, plural = {}, None
+    for package in CATALOG_PACKAGES:
+        text = _compiled_js(package, lang)
+        if text is None:
+            continue
+        catalog, rule = _CATALOG.search(text), _PLURAL.search(text)
+        if not catalog or not rule:
+            continue
+        plural = plural or rule.group(1)
+        for msgid, value in json.loads(catalog.group(1)).items():
+            if msgid in wanted:
+                entries.setdefault(msgid, value)
+    if plural is None:
+        return None
+    return JS_TEMPLATE.format(lang=lang, namespace=JS_NAMESPACE, plural=plural,
+                              catalog=json.dumps(entries, ensure_ascii=False, sort_keys=True, indent=0))
+
+
+JS_TEMPLATE = """/* The offline pack's strings in "{lang}", from the compiled catalogs: do not edit. */
+(function (root) {{
+  "use strict";
+  var catalog = {catalog};
+  function pluralidx(n) {{ var v = ({plural}); return typeof v === "boolean" ? (v ? 1 : 0) : v; }}
+  function lookup(msgid) {{ return Object.prototype.hasOwnProperty.call(catalog, msgid) ? catalog[msgid] : null; }}
+  root.{namespace} = {{
+    locale: "{lang}",
+    pluralidx: pluralidx,
+    gettext: function (msgid) {{
+      var value = lookup(msgid);
+      return value === null ? msgid : (Array.isArray(value) ? value[0] : value);
+    }},
+    ngettext: function (singular, plural, n) {{
+      var value = lookup(singular);
+      if (!Array.isArray(value)) {{ return n === 1 ? singular : plural; }}
+      return value[pluralidx(n)] || (n === 1 ? singular : plural);
+    }}
+  }};
+}}(window));
+"""
