@@ -193,7 +193,8 @@ def test_course_html_is_cleaned_and_links_out_are_marked():
     assert "<script" not in html and "onclick" not in html and "tracker.example" not in html
     assert '<img src="../assets/static/map.svg" alt="Karte">' in html
     assert used == ["map.svg"]
-    assert "<h3>Virsraksts</h3>" in html and '<th scope="col">A</th>' in html
+    # The part's first heading level comes right under the page's h1.
+    assert "<h2>Virsraksts</h2>" in html and '<th scope="col">A</th>' in html
     link = lxml.html.fragment_fromstring(html, create_parent="div").xpath('//a[@href="https://112.lv/"]')[0]
     assert link.text_content() == "112 (external link)"
     assert "external" in link.get("rel")

@@ -38,13 +38,16 @@ def block(url_name=DRILL):
     return found.model, found.attrs
 
 
-def drill_file(pack):
-    found = next(a for course, a in pack_activities(pack, "crisisdrill") if course == COURSE and a["url_name"] == DRILL)
-    return activity_page(pack, COURSE, found)
+def drill_entry(pack, url_name=DRILL):
+    return next(a for course, a in pack_activities(pack, "crisisdrill") if course == COURSE and a["url_name"] == url_name)
 
 
-def open_drill(pack, file_page, **kwargs):
-    page = file_page(drill_file(pack), **kwargs)
+def drill_file(pack, url_name=DRILL):
+    return activity_page(pack, COURSE, drill_entry(pack, url_name))
+
+
+def open_drill(pack, file_page, url_name=DRILL, **kwargs):
+    page = file_page(drill_file(pack, url_name), **kwargs)
     page.locator(f"{ROOT_SELECTOR} .nt-cd-situation h3").wait_for()
     return page
 
@@ -64,8 +67,15 @@ def tab_to(page, text, limit=80):
     raise AssertionError(f"no focusable element with {text!r}")
 
 
-def saved(page, what="state"):
-    return page.evaluate("(key) => JSON.parse(localStorage.getItem(key))", KEY + what)
+def saved(page, what="state", url_name=DRILL):
+    key = f"noturiba-offline:{COURSE}:{url_name}:{what}"
+    return page.evaluate("(key) => JSON.parse(localStorage.getItem(key))", key)
+
+
+def saved_once(state, url_name=DRILL, extra=""):
+    """An init script that puts `state` in the store before the first load only (reloads keep what the page saved)."""
+    key = json.dumps(f"noturiba-offline:{COURSE}:{url_name}:state")
+    return f"if (localStorage.getItem({key}) === null) {{ localStorage.setItem({key}, {json.dumps(json.dumps(state))}); }}" + extra
 
 
 def heading_focused(page):
@@ -200,3 +210,50 @@ def test_the_timer_starts_extends_pauses_and_runs_out_into_the_timeout_branch(of
     assert page.evaluate("document.activeElement.classList.contains('nt-cd-timeout')")
     assert saved(page)["path"] == [{"node": "siren", "timeout": True}] and saved(page)["node"] == "siren-late"
     assert "sirēna jau apklususi" in root.locator(".nt-cd-situation").inner_text()
+
+
+CAR = "kri-ch9-car-drill"
+
+
+def order_ids(root):
+    return root.locator(".nt-cd-order [data-dir=up]").evaluate_all("(bs) => bs.map((b) => b.dataset.id)")
+
+
+def test_a_checklist_ticked_and_an_order_arranged_but_not_confirmed_survive_a_reload(offline_pack, file_page):
+    page = open_drill(offline_pack, file_page, url_name=CAR)
+    root = drill(page)
+    tab_to(page, "Ūdens plastmasas pudelēs")
+    page.keyboard.press("Space")
+    tab_to(page, "Sega un silts apģērbs")
+    page.keyboard.press("Space")
+    capacity = root.locator(".nt-cd-capacity")
+    assert capacity.inner_text() == lv("Space used: {used} of {capacity}.", used=3, capacity=9)
+    page.reload()
+    root.locator(".nt-cd-situation h3").wait_for()
+    ticked = root.locator(".nt-cd-checklist input:checked").evaluate_all("(bs) => bs.map((b) => b.value)")
+    assert sorted(ticked) == ["blanket", "water"]
+    assert capacity.inner_text() == lv("Space used: {used} of {capacity}.", used=3, capacity=9)
+    tab_to(page, lv("Confirm my choice"))
+    page.keyboard.press("Enter")
+    heading_focused(page)
+    assert sorted(saved(page, url_name=CAR)["path"][0]["picked"]) == ["blanket", "water"]
+
+    # the order task of the siren drill: one move, a reload, the same order; confirming it grades it
+    state = {"path": [{"node": "siren", "choice": "tv-radio"}], "node": "order", "timer": True, "clock": None}
+    page = open_drill(offline_pack, file_page, init_script=saved_once(state))
+    root = drill(page)
+    shown = order_ids(root)
+    tab_to(page, lv("Move down"))
+    page.keyboard.press("Enter")
+    moved = order_ids(root)
+    assert moved == [shown[1], shown[0], *shown[2:]]
+    page.reload()
+    root.locator(".nt-cd-order").wait_for()
+    assert order_ids(root) == moved
+    tab_to(page, lv("Confirm the order"))
+    page.keyboard.press("Enter")
+    heading_focused(page)
+    assert saved(page)["path"][-1] == {"node": "order", "order": moved}
+    page.reload()  # a confirmed task leaves no draft behind: the next situation shows
+    root.locator(".nt-cd-situation h3").wait_for()
+    assert saved(page)["node"] == "chat" and root.locator(".nt-cd-order").count() == 0

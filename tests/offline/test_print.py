@@ -20,7 +20,7 @@ COURSES = ROOT / "courses"
 FIXED = ("72-hour-checklist", "warning-signals", "family-plan-flat", "family-plan-house",
          "family-plan-countryside", "check-before-sharing")
 TWO_PAGES = {"family-plan-flat", "family-plan-house", "family-plan-countryside"}
-CHECKED_LV = "Faktu stāvoklis: 2026. gada 1. janvāris"
+CHECKED_LV = "Faktu stāvoklis: 2026. gada 3. janvāris"
 browser = pytest.mark.browser
 
 
@@ -154,9 +154,9 @@ def test_action_cards_hold_the_drills_card_or_its_sourced_defaults(printed):
 def test_russian_and_ukrainian_on_request(printed):
     ru = text(printed / "ru" / "warning-signals.pdf")
     assert "Сирена" in ru and "«112 Latvija»" in ru and "8404" in ru
-    assert "Сведения по состоянию на: 1 января 2026 г." in ru
+    assert "Сведения по состоянию на: 3 января 2026 г." in ru
     uk = text(printed / "uk" / "check-before-sharing.pdf")
-    assert "Зупиніться" in uk and "Відомості станом на: 1 січня 2026 р." in uk
+    assert "Зупиніться" in uk and "Відомості станом на: 3 січня 2026 р." in uk
     card = text(printed / "ru" / "action-card-kri-ch3-power-drill.pdf")
     assert "Что я готовлю" in card and "Bojāti vadi: 8404" in card  # the author's text stays Latvian
 

@@ -31,6 +31,8 @@ if (window === window.top) {
   ["LMSInitialize", "LMSCommit", "LMSFinish"].forEach(function (name) {
     window.API.on(name, function () { window.scormLog.push(name); });
   });
+  var learner = new URLSearchParams(window.location.search).get("learner");  // the LMS's logged-in learner
+  if (learner) { window.API.loadFromJSON({core: {student_id: learner}}); }
 }
 """
 
@@ -40,6 +42,7 @@ TEST_PLAYER = """
 (function (kind) {
   var shell = window.NoturibaOffline = window.NoturibaOffline || {players: {}, grade: {}};
   function player(root, data, ui) {
+    window.testUi = ui;
     window.testPlay = function (answers) {
       var fraction = shell.grade[kind].grade(data, answers);
       ui.finish(fraction);
@@ -55,7 +58,7 @@ TEST_PLAYER = """
 LMS_ORIGIN = "http://lms.example"
 
 
-def open_in_lms(file_page, pack, course, activity, tmp_path, scripts=()):
+def open_in_lms(file_page, pack, course, activity, tmp_path, scripts=(), learner=None):
     """The LMS page (holding the API) with the SCO of `activity` in its frame, both served from one
     made-up origin by the test itself (Chromium gives every file:// page an origin of its own, so a
     file:// frame could not reach its parent's API; an LMS serves both from one site).
@@ -79,7 +82,7 @@ def open_in_lms(file_page, pack, course, activity, tmp_path, scripts=()):
             route.fulfill(status=404, body="")
 
     page.context.route(f"{LMS_ORIGIN}/**", serve)  # registered last, so asked first
-    page.goto(f"{LMS_ORIGIN}/lms.html")
+    page.goto(f"{LMS_ORIGIN}/lms.html" + (f"?learner={learner}" if learner else ""))
     return page, sco
 
 
@@ -185,9 +188,67 @@ def test_a_drill_played_by_its_player_reports_the_python_grade(offline_pack, fil
     walk_drill(frame)
     sco_frame = next(f for f in page.frames if f.url == sco)
     key = f"noturiba-offline:{course}:{activity['url_name']}:state"
-    path = sco_frame.evaluate("(key) => JSON.parse(localStorage.getItem(key)).path", key)
+    # An LMS that names no learner: the state is kept for this session only.
+    path = sco_frame.evaluate("(key) => JSON.parse(sessionStorage.getItem(key)).path", key)
     model = next(a for a in course_activities(COURSES / course) if a.url_name == activity["url_name"])
     grade = exporter("crisisdrill").python_grade(model.model, model.attrs, path)
     assert scorm_value(page, "score.raw") == str(math.floor(100 * grade + 0.5))
     assert scorm_value(page, "lesson_status") == "completed"
+    assert page.blocked == [] and page.js_errors == []
+
+
+def sco_of(page, sco):
+    page.wait_for_function("document.getElementById('sco').contentWindow.document.readyState === 'complete'")
+    frame = next(f for f in page.frames if f.url == sco)
+    frame.wait_for_function("typeof window.testPlay === 'function'")
+    return frame
+
+
+def test_two_learners_on_one_computer_each_have_their_own_answers_and_score(offline_pack, file_page, tmp_path):
+    """A shared library computer: the LMS's next learner in the same browser starts afresh and gets their
+    own score, not the last learner's answers or best score; the first learner's progress is still theirs."""
+    kind = "civicquiz"
+    course, activity = pack_activities(offline_pack, kind)[0]
+    activity_model = next(a for a in course_activities(COURSES / course) if a.url_name == activity["url_name"])
+    module = exporter(kind)
+    data = module.export(activity_model.model, activity_model.attrs, translator("lv"))
+    graded = sorted(((module.python_grade(activity_model.model, activity_model.attrs, answers), answers)
+                     for answers in module.sample_answers(data, random.Random(16))), key=lambda pair: pair[0])
+    (low, low_answers), (high, high_answers) = graded[0], graded[-1]
+    assert high > low
+    player = TEST_PLAYER % json.dumps(kind)
+    page, sco = open_in_lms(file_page, offline_pack, course, activity, tmp_path, [player], learner="reader-a")
+    frame = sco_of(page, sco)
+    frame.evaluate("window.testUi.save({mine: 'reader-a'})")
+    frame.evaluate("(answers) => window.testPlay(answers)", high_answers)
+    assert scorm_value(page, "score.raw") == str(math.floor(100 * high + 0.5))
+
+    page.goto(f"{LMS_ORIGIN}/lms.html?learner=reader-b")  # the next learner logs in, same browser
+    frame = sco_of(page, sco)
+    assert page.evaluate("window.API.cmi.core.student_id") == "reader-b"
+    assert frame.evaluate("window.testUi.load()") is None
+    assert not frame.locator(".nt-offline-status").first.is_visible()
+    frame.evaluate("(answers) => window.testPlay(answers)", low_answers)
+    assert scorm_value(page, "score.raw") == str(math.floor(100 * low + 0.5))
+
+    page.goto(f"{LMS_ORIGIN}/lms.html?learner=reader-a")
+    frame = sco_of(page, sco)
+    assert frame.evaluate("window.testUi.load()") == {"mine": "reader-a"}
+    assert frame.locator(".nt-offline-status").first.is_visible()
+    assert page.blocked == [] and page.js_errors == []
+
+
+def test_an_lms_that_names_no_learner_keeps_nothing_after_the_session(offline_pack, file_page, tmp_path):
+    course, activity = pack_activities(offline_pack, "civicquiz")[0]
+    player = TEST_PLAYER % json.dumps("civicquiz")
+    page, sco = open_in_lms(file_page, offline_pack, course, activity, tmp_path, [player])
+    frame = sco_of(page, sco)
+    frame.evaluate("window.testUi.save({mine: 'nobody'})")
+    frame.evaluate("window.testPlay({})")
+    assert frame.evaluate("window.testUi.load()") == {"mine": "nobody"}
+    stored = "() => Object.keys(localStorage).filter(k => k.startsWith('noturiba-offline:') && !k.endsWith('probe'))"
+    assert frame.evaluate(stored) == []
+    page.goto(f"{LMS_ORIGIN}/lms.html")  # the session ends (LMSFinish); the next one starts afresh
+    frame = sco_of(page, sco)
+    assert frame.evaluate("window.testUi.load()") is None
     assert page.blocked == [] and page.js_errors == []

@@ -4,6 +4,7 @@ from dataclasses import replace
 
 from noturiba import olx
 from noturiba.messages import Message
+from noturiba.sources import append_sources, read_sources
 
 from .model import MAX_CHOICES, MAX_QUESTIONS, MODES, Item, Option, Pair, Question, Quiz
 from .question_types import TYPES
@@ -42,7 +43,7 @@ def _parse_question(node, seen):
             values["prompt"] = olx.inner_xml(child)
         elif tag == "explanation":
             values["explanation"] = olx.inner_xml(child, skip={"source"})
-            values["sources"] = tuple(olx.read_sources(child))
+            values["sources"] = tuple(read_sources(child))
         elif tag == "option":
             options.append(Option(olx.required_id(child, parts_seen), olx.inner_xml(child),
                                   olx.bool_attr(child, "correct", False)))
@@ -96,5 +97,5 @@ def _question_node(parent, q):
         olx.sub_element(pair_node, "right", pair.right)
     if q.explanation or q.sources:
         explanation = olx.sub_element(node, "explanation", q.explanation)
-        olx.append_sources(explanation, q.sources)
+        append_sources(explanation, q.sources)
 

@@ -10,6 +10,7 @@ from lxml import etree
 
 from noturiba import olx
 from noturiba.messages import Message
+from noturiba.sources import append_sources, read_sources
 
 from .model import (
     MAX_POINTS,
@@ -32,7 +33,7 @@ from .model import (
     parse_effects,
 )
 
-SOURCE = {"source"}  # <source> children are read apart (olx.read_sources), never part of the markup
+SOURCE = {"source"}  # in feedback and debrief <source>s (at any depth) are read apart, never part of the markup
 
 
 def _child(node, tag):
@@ -54,7 +55,7 @@ def _feedback(node):
     if feedback is None:
         return "", ()
     olx.children(feedback, _RICH | {"source"})
-    return olx.inner_xml(feedback, skip=SOURCE), tuple(olx.read_sources(feedback))
+    return olx.inner_xml(feedback, skip=SOURCE), tuple(read_sources(feedback))
 
 
 _RICH = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "figure", "figcaption", "img", "span",
@@ -64,7 +65,7 @@ _RICH = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "figure
 def _text(node, required=True):
     child = _child(node, "text")
     if child is not None:
-        return olx.inner_xml(child, skip=SOURCE)
+        return olx.inner_xml(child)
     attribute = node.get("text")
     if attribute is not None and attribute.strip():
         return html.escape(attribute.strip(), quote=False)
@@ -78,9 +79,9 @@ def _choice(node, seen):
     olx.children(node, {"label", "feedback"} | _RICH)
     label_node = _child(node, "label")
     if label_node is not None:
-        label = olx.inner_xml(label_node, skip=SOURCE)
+        label = olx.inner_xml(label_node)
     else:  # docs/OLX.md allows the label as the choice's own text
-        label = olx.inner_xml(node, skip={"feedback", "source"})
+        label = olx.inner_xml(node, skip={"feedback"})
     if not label:
         raise olx.error_at(node, Message("The choice needs a <label>."))
     feedback, sources = _feedback(node)
@@ -109,7 +110,7 @@ def _step(node, seen):
 
 def _option(node, seen, checklist):
     option_id = olx.required_id(node, seen)
-    label = olx.inner_xml(node, skip=SOURCE)
+    label = olx.inner_xml(node)
     if not label:
         raise olx.error_at(node, Message("The option needs a text."))
     critical = olx.bool_attr(node, "critical")
@@ -150,7 +151,7 @@ def _card(node):
     parts = {}
     for tag in ("prepare", "call", "listen"):
         child = _child(node, tag)
-        parts[tag] = olx.inner_xml(child, skip=SOURCE) if child is not None else ""
+        parts[tag] = olx.inner_xml(child) if child is not None else ""
     return Card(**parts)
 
 
@@ -165,9 +166,9 @@ def parse(node):
     for child in olx.children(node, {"intro", "variable", "debrief", "card", *NODE_KINDS}):
         tag = olx.local_name(child.tag)
         if tag == "intro":
-            intro = olx.inner_xml(child, skip=SOURCE)
+            intro = olx.inner_xml(child)
         elif tag == "debrief":
-            debrief, debrief_sources = olx.inner_xml(child, skip=SOURCE), tuple(olx.read_sources(child))
+            debrief, debrief_sources = olx.inner_xml(child, skip=SOURCE), tuple(read_sources(child))
         elif tag == "card":
             card = _card(child)
         elif tag == "variable":
@@ -191,7 +192,7 @@ def parse(node):
 def _write_feedback(parent, markup, sources):
     if markup or sources:
         element = olx.sub_element(parent, "feedback", markup)
-        olx.append_sources(element, sources)
+        append_sources(element, sources)
 
 
 def to_node(model, node):
@@ -235,7 +236,7 @@ def to_node(model, node):
             olx.sub_element(element, "text", item.text)
     if model.debrief or model.debrief_sources:
         element = olx.sub_element(node, "debrief", model.debrief)
-        olx.append_sources(element, model.debrief_sources)
+        append_sources(element, model.debrief_sources)
     if model.card is not None:
         element = etree.SubElement(node, "card")
         for tag in ("prepare", "call", "listen"):

@@ -2,6 +2,7 @@
 
 from noturiba import olx
 from noturiba.messages import Message
+from noturiba.sources import append_sources, read_sources
 
 from .checks import validate
 from .model import KINDS, MADE_UP, MODES, ORIGINS, Item, Lead, Media, MediaCheck, Origin, Published, Verdict, text_of
@@ -78,7 +79,7 @@ def _parse_item(node, seen, where):
     explanation, sources = "", ()
     if explanation_node is not None:
         explanation = olx.inner_xml(explanation_node, skip={"source"})
-        sources = tuple(olx.read_sources(explanation_node))
+        sources = tuple(read_sources(explanation_node))
     published_node = _single(node, children, "published")
     published = None
     if published_node is not None:
@@ -107,7 +108,7 @@ def to_node(model, node):
             olx.sub_element(child, "lead", lead.body, id=lead.id, useful=lead.useful, title=lead.title)
         if item.explanation or item.sources:
             explanation = olx.sub_element(child, "explanation", item.explanation)
-            olx.append_sources(explanation, item.sources)
+            append_sources(explanation, item.sources)
         if item.published is not None:
             p = item.published
             olx.sub_element(child, "published", outlet=p.outlet, date=p.date, href=p.href)

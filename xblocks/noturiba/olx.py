@@ -271,7 +271,18 @@ def choice_attr(node, name, choices, default):
 
 
 def inner_xml(node, skip=()):
-    """The mixed content of `node` as markup (text and children), minus tags in `skip`."""
+    """The mixed content of `node` as markup (text and children), minus tags in `skip`.
+
+    `skip` holding "source" means the caller reads the sources (read_sources): every <source> at any
+    depth is left out, and so is a <p> it leaves empty. Without it a <source> is refused: it would
+    not be shown.
+    """
+    from .sources import refuse_sources, without_sources  # sources.py reads with this module's helpers
+
+    if "source" in skip:
+        node = without_sources(node)
+    else:
+        refuse_sources(node, skip)
     parts = [escape(node.text or "")]
     for child in node:
         if isinstance(child.tag, str) and local_name(child.tag) in skip:
@@ -286,18 +297,6 @@ def _detached(node):
     copy = deepcopy(node)
     etree.cleanup_namespaces(copy)
     return copy
-
-
-def read_sources(node):
-    """`<source href title/>` children as (href, title) pairs; hrefs must be http(s)."""
-    sources = []
-    for child in node:
-        if isinstance(child.tag, str) and local_name(child.tag) == "source":
-            href = text_attr(child, "href", required=True).strip()
-            if not re.match(r"https?://", href):
-                raise error_at(child, Message("A source link must start with http:// or https://."))
-            sources.append((href, child.get("title") or href))
-    return sources
 
 
 # Writers ---------------------------------------------------------------------
@@ -363,12 +362,6 @@ def spaces_lost_on_import(node):
                     for element in (left, right)):
                 lost.append((kept, left))
     return lost
-
-
-def append_sources(node, sources):
-    for href, title in sources:
-        source = etree.SubElement(node, "source")
-        set_attrs(source, href=href, title=title if title != href else None)
 
 
 def sub_element(parent, tag, markup=None, **attrs):

@@ -7,6 +7,7 @@ from lxml import etree
 
 from noturiba import olx
 from noturiba.olx import OlxError, parse_string
+from noturiba.sources import read_sources
 
 
 def refused(text):
@@ -147,7 +148,7 @@ def test_markup_round_trips_through_inner_xml_and_append_markup():
 
 def test_sources_must_be_http_links():
     node = parse_string('<explanation>x <source href="https://likumi.lv/ta/id/57980" title="Satversme"/></explanation>')
-    assert olx.read_sources(node) == [("https://likumi.lv/ta/id/57980", "Satversme")]
+    assert read_sources(node) == [("https://likumi.lv/ta/id/57980", "Satversme")]
     bad = parse_string('<explanation><source href="javascript:alert(1)"/></explanation>')
     with pytest.raises(OlxError, match="http"):
-        olx.read_sources(bad)
+        read_sources(bad)

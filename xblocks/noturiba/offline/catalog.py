@@ -19,7 +19,7 @@ LANGUAGES = ("lv", "ru", "uk", "en")
 CATALOG_PACKAGES = ("mediacheck", "crisisdrill", "civicquiz")
 JS_NAMESPACE = "NoturibaOfflineI18n"
 _CATALOG = re.compile(r"var catalog = (\{.*?\n\});\n", re.DOTALL)
-_PLURAL = re.compile(r"function pluralidx\(n\) \{ var v = \((.*?)\); return")
+_NAMESPACE = re.compile(r"root\.\w+ = \{")
 _LITERAL = re.compile(r'"(?:[^"\\\n]|\\.)*"')
 
 
@@ -51,44 +51,21 @@ def _compiled_js(package, lang):
 
 def js_catalog(lang, sources):
     """The text of a JS catalog for `lang` holding the translations of the string literals in `sources`
-    (the JS files' texts); None for English or a language no package has compiled."""
+    (the JS files' texts); None for English or a language no package has compiled. It is a block's
+    compiled catalog with the entries swapped and the offline namespace: one catalog runtime."""
     wanted = _js_literals(sources)
-    entries, plural = {}, None
+    entries, template = {}, None
     for package in CATALOG_PACKAGES:
         text = _compiled_js(package, lang)
-        if text is None:
+        found = _CATALOG.search(text) if text else None
+        if not found:
             continue
-        catalog, rule = _CATALOG.search(text), _PLURAL.search(text)
-        if not catalog or not rule:
-            continue
-        plural = plural or rule.group(1)
-        for msgid, value in json.loads(catalog.group(1)).items():
+        template = template or (text, found)
+        for msgid, value in json.loads(found.group(1)).items():
             if msgid in wanted:
                 entries.setdefault(msgid, value)
-    if plural is None:
+    if template is None:
         return None
-    return JS_TEMPLATE.format(lang=lang, namespace=JS_NAMESPACE, plural=plural,
-                              catalog=json.dumps(entries, ensure_ascii=False, sort_keys=True, indent=0))
-
-
-JS_TEMPLATE = """/* The offline pack's strings in "{lang}", from the compiled catalogs: do not edit. */
-(function (root) {{
-  "use strict";
-  var catalog = {catalog};
-  function pluralidx(n) {{ var v = ({plural}); return typeof v === "boolean" ? (v ? 1 : 0) : v; }}
-  function lookup(msgid) {{ return Object.prototype.hasOwnProperty.call(catalog, msgid) ? catalog[msgid] : null; }}
-  root.{namespace} = {{
-    locale: "{lang}",
-    pluralidx: pluralidx,
-    gettext: function (msgid) {{
-      var value = lookup(msgid);
-      return value === null ? msgid : (Array.isArray(value) ? value[0] : value);
-    }},
-    ngettext: function (singular, plural, n) {{
-      var value = lookup(singular);
-      if (!Array.isArray(value)) {{ return n === 1 ? singular : plural; }}
-      return value[pluralidx(n)] || (n === 1 ? singular : plural);
-    }}
-  }};
-}}(window));
-"""
+    text, found = template
+    catalog = json.dumps(entries, ensure_ascii=False, sort_keys=True, indent=0)
+    return _NAMESPACE.sub(f"root.{JS_NAMESPACE} = {{", text[:found.start(1)] + catalog + text[found.end(1):], count=1)

@@ -33,6 +33,8 @@ BACK = Message("Back to the contents")
 UNITS = Message("Units")
 BREADCRUMB = Message("Where you are")
 EXTERNAL = Message("external link, needs the internet")
+ACTIVITY = Message("Practice activity")
+FORGET = Message("Forget my progress on this computer")
 NO_SCRIPT = Message("The activities need JavaScript; the texts can be read without it.")
 
 
@@ -127,13 +129,20 @@ def document(page, title, main):
     ])
 
 
+def forget_html(page):
+    """The button that forgets the course's progress in this browser (shown by offline.js on the plain site)."""
+    return (f'<div class="nt-offline-forget" data-offline-forget hidden><button type="button" '
+            f'class="nt-button nt-secondary">{page.text(FORGET)}</button></div>')
+
+
 def activity_html(page, part, data, heading=True):
-    """The activity's section: its title (unless the page's own heading says it already), the element
-    the player fills, and the data island."""
+    """The activity's section: its title (unless the page's own heading says it already: then a heading for
+    screen readers only, so that the player's h3 headings follow an h2), the element the player fills,
+    and the data island."""
     page.kinds.add(part.kind)
     ident = island_id(part)
     title = (f'<h2 id="{ident}-title" class="nt-offline-activity-title"{page.content_lang()}>{escape(part.title)}</h2>'
-             if heading else "")
+             if heading else f'<h2 class="nt-visually-hidden">{page.text(ACTIVITY)}</h2>')
     label = f'aria-labelledby="{ident}-title"' if heading else 'aria-labelledby="nt-offline-title"'
     return (f'<section class="nt-offline-activity-section" {label}>{title}'
             f'<div class="noturiba-offline-activity noturiba nt-{part.kind}" data-kind="{part.kind}" '
@@ -181,7 +190,8 @@ def unit_page(page, index, exported, statics):
                      f"{page.text(Message("Next: {title}", title=title))}</a></li>")
     main = (f'{crumbs}<h1 id="nt-offline-title"{page.content_lang()}>{escape(unit.title)}</h1>\n'
             f"{parts_html(page, unit, exported, statics)}\n"
-            f'<nav class="nt-offline-steps" aria-label="{page.text(UNITS)}"><ul>{"".join(steps)}</ul></nav>')
+            f'<nav class="nt-offline-steps" aria-label="{page.text(UNITS)}"><ul>{"".join(steps)}</ul></nav>'
+            f"{forget_html(page)}")
     return document(page, f"{unit.title} — {page.plan.title}", main)
 
 
@@ -205,9 +215,10 @@ def _contents(page):
                           if names else "")
                 items.append(f'<li><a href="{page.link(unit_file(unit))}"{page.content_lang()}>'
                              f"{escape(unit.title)}</a>{status}</li>")
-            seqs.append(f'<li><h4{page.content_lang()}>{escape(sequential)}</h4><ol>{"".join(items)}</ol></li>')
-        chapters.append(f'<li><h3{page.content_lang()}>{escape(chapter)}</h3><ol>{"".join(seqs)}</ol></li>')
-    return f'<ol class="nt-offline-contents">{"".join(chapters)}</ol>'
+            seqs.append(f'<li><h4{page.content_lang()}>{escape(sequential)}</h4><ul>{"".join(items)}</ul></li>')
+        chapters.append(f'<li><h3{page.content_lang()}>{escape(chapter)}</h3><ul>{"".join(seqs)}</ul></li>')
+    # Lists that add no numbers: the course's titles carry their own ("2. 72 stundu krājumi").
+    return f'<ul class="nt-offline-contents">{"".join(chapters)}</ul>'
 
 
 def _left_out(page):
@@ -231,7 +242,7 @@ def start_page(page):
             f'<section aria-labelledby="nt-offline-progress-title"><h2 id="nt-offline-progress-title">'
             f"{page.text(PROGRESS)}</h2>"
             f'<p class="nt-offline-progress" data-offline-progress="{escape(names)}">{page.text(progress)}</p>'
-            f"</section>\n"
+            f"{forget_html(page)}</section>\n"
             f'<section aria-labelledby="nt-offline-contents-title"><h2 id="nt-offline-contents-title">'
             f"{page.text(CONTENTS)}</h2>{_contents(page)}</section>\n"
             f'<section aria-labelledby="nt-offline-left-out-title"><h2 id="nt-offline-left-out-title">'

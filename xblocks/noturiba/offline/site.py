@@ -10,9 +10,10 @@ import shutil
 from importlib import resources
 from pathlib import Path, PurePosixPath
 
+from ..courses.validate import validate_course
 from .activities import exporter
 from .catalog import LANGUAGES, js_catalog, translator
-from .content import static_name
+from .content import markup_statics, static_name
 from .kolibri import kolibri_zips
 from .pages import Page, activity_file, activity_page, island_id, page_path, start_page, unit_file, unit_page
 from .plan import course_plan
@@ -65,6 +66,8 @@ class CourseBuild:
             for lang in self.langs:
                 data = module.export(part.activity.model, part.activity.attrs, translator(lang))
                 self.exported[lang][part.url_name] = data
+                if isinstance(data, dict):  # course images in the activity's text are its assets too
+                    data["assets"] = sorted({*data.get("assets", ()), *markup_statics(data)})
                 for asset in data.get("assets", ()) if isinstance(data, dict) else ():
                     used.add(self.asset(part.kind, asset))
 
@@ -154,9 +157,19 @@ def write_tree(folder, files):
         target.write_bytes(files[path])
 
 
+def refuse_invalid(course_dir):
+    """Raise ValueError with the findings if `python -m noturiba.courses validate` rejects the course."""
+    errors = [finding for finding in validate_course(course_dir) if finding.is_error]
+    if errors:
+        raise ValueError("the course validation (python -m noturiba.courses validate) rejects it, nothing was "
+                         "built:\n" + "\n".join(f"  {finding}" for finding in errors))
+
+
 def build_course(out, course_dir, langs=LANGUAGES):
-    """Build one course's site, Kolibri zips and SCORM zip under `out`; returns the CourseBuild."""
+    """Build one course's site, Kolibri zips and SCORM zip under `out`; returns the CourseBuild.
+    A course the validator rejects is not built (ValueError)."""
     out = Path(out)
+    refuse_invalid(course_dir)
     build = CourseBuild(course_dir, langs, offline_public()).run()
     folder = build.plan.folder
     source, target = Path(course_dir).resolve(), (out / folder).resolve()

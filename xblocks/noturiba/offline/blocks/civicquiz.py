@@ -22,7 +22,8 @@ import math
 
 from civicquiz import attempt_rules, draw, grading, views
 from civicquiz.question_types.scalar import number_text
-from noturiba.html import plain_text, sanitize
+from noturiba.html import plain_text
+from noturiba.offline.content import offline_markup
 from noturiba.scoring import CBM_BONUS_FACTOR
 
 KIND = "civicquiz"
@@ -56,10 +57,11 @@ def _text(markup):
 
 
 def _question(q):
-    data = {"id": q.id, "type": q.type, "prompt": sanitize(q.prompt), "explanation": sanitize(q.explanation),
+    data = {"id": q.id, "type": q.type, "prompt": offline_markup(q.prompt),
+            "explanation": offline_markup(q.explanation),
             "sources": [{"href": href, "title": title} for href, title in q.sources]}
     if q.type in ("single", "multiple"):
-        data["options"] = [{"id": o.id, "label": sanitize(o.label)} for o in q.options]
+        data["options"] = [{"id": o.id, "label": offline_markup(o.label)} for o in q.options]
         data["right"] = [o.id for o in q.options if o.correct]
         data["solution_labels"] = [_text(o.label) for o in q.options if o.correct]
     elif q.type == "truefalse":
@@ -73,11 +75,11 @@ def _question(q):
         data["answer_text"] = number_text(q.answer) if valid else ""
         data["tolerance_text"] = number_text(tolerance) if q.tolerance else ""
     elif q.type == "order":
-        data["items"] = [{"id": i.id, "label": sanitize(i.label), "plain": _text(i.label)} for i in q.items]
+        data["items"] = [{"id": i.id, "label": offline_markup(i.label), "plain": _text(i.label)} for i in q.items]
         data["solution"] = [i.id for i in q.items]
         data["solution_labels"] = [_text(i.label) for i in q.items]
     elif q.type == "match":
-        data["pairs"] = [{"id": p.id, "left": sanitize(p.left), "right": _text(p.right)} for p in q.pairs]
+        data["pairs"] = [{"id": p.id, "left": offline_markup(p.left), "right": _text(p.right)} for p in q.pairs]
         data["solution_labels"] = [f"{_text(p.left)} — {_text(p.right)}" for p in q.pairs]
     return data
 

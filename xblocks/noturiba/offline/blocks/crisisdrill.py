@@ -15,8 +15,8 @@ effects and conditions, the critical cap and the debrief rows.
 
 from crisisdrill import grading, graph, shuffle, views
 from crisisdrill.model import Checklist, Order, Step
-from noturiba.html import sanitize
 from noturiba.i18n import Translator, package_catalog
+from noturiba.offline.content import offline_markup
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DEFAULT_PASS = 0.7
@@ -40,21 +40,21 @@ def _operation(part):
 
 
 def _node(model, item, scores):
-    node = {"kind": item.kind, "id": item.id, "text": sanitize(item.text)}
+    node = {"kind": item.kind, "id": item.id, "text": offline_markup(item.text)}
     if isinstance(item, Step):
         better = graph.best_choice(model, item, scores)
         node.update(
             time_limit=item.time_limit if (model.timer and item.timeout and item.time_limit) else None,
             timeout=item.timeout, better=better.id if better else None,
             shown=[c.id for c in shuffle.learner_order(item.choices, item.id)],
-            choices=[{"id": c.id, "goto": c.goto, "label": sanitize(c.label), "points": c.points,
+            choices=[{"id": c.id, "goto": c.goto, "label": offline_markup(c.label), "points": c.points,
                       "effects": [_operation(e) for e in c.effects], "requires": _operation(c.requires),
-                      "critical": c.critical, "feedback": sanitize(c.feedback), "sources": _sources(c.sources),
+                      "critical": c.critical, "feedback": offline_markup(c.feedback), "sources": _sources(c.sources),
                       "value": graph.choice_value(c, scores)} for c in item.choices])
     elif isinstance(item, Checklist | Order):
-        node.update(goto=item.goto, feedback=sanitize(item.feedback), sources=_sources(item.sources),
+        node.update(goto=item.goto, feedback=offline_markup(item.feedback), sources=_sources(item.sources),
                     shown=[o.id for o in shuffle.learner_order(item.options, item.id)],
-                    options=[{"id": o.id, "label": sanitize(o.label), "size": o.size, "required": o.required,
+                    options=[{"id": o.id, "label": offline_markup(o.label), "size": o.size, "required": o.required,
                               "harmful": o.harmful, "critical": o.critical} for o in item.options])
         if isinstance(item, Checklist):
             node["capacity"] = item.capacity
@@ -79,15 +79,15 @@ def export(model, attrs, t):
     """What the player needs; options of an order node are in the right order (the answer)."""
     t = block_translator(t)
     scores = graph.best_scores(model)
-    card = views.card(model, t.gettext)
+    card = views.card(model, t.gettext, rich=offline_markup)
     return {
         "version": 1, "content_lang": attrs.get(XML_LANG) or "lv", "start": model.start,
-        "timer": bool(model.timer), "pass": pass_threshold(attrs), "intro": sanitize(model.intro),
+        "timer": bool(model.timer), "pass": pass_threshold(attrs), "intro": offline_markup(model.intro),
         "variables": [{"id": v.id, "label": v.label, "initial": v.initial, "min": v.min, "max": v.max}
                       for v in model.variables],
         "best": graph.best_total(model), "weight": graph.NODE_WEIGHT, "ratings": dict(grading.RATING_SCORES),
         "nodes": [_node(model, item, scores) for item in model.nodes],
-        "debrief": sanitize(model.debrief), "sources": _sources(model.debrief_sources), "card": card,
+        "debrief": offline_markup(model.debrief), "sources": _sources(model.debrief_sources), "card": card,
         "card_sources": _sources((href, t.gettext(title)) for href, title in views.CARD_SOURCES),
         "practice": t.gettext("Practice drill: feedback after every decision, as many tries as you like."),
         "assets": [],

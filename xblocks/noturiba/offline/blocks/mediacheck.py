@@ -13,9 +13,8 @@ Answers (one practice round): {item id: {"verdict", "flags": [segment ids], "lea
 
 from mediacheck import attempt_rules, content, grading, provenance
 from noturiba import scoring, sources
-from noturiba.html import sanitize
 from noturiba.messages import N_, Message, percent
-from noturiba.offline.content import static_name
+from noturiba.offline.content import offline_markup, static_name
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 RTL = ("ar", "fa", "he", "ur")
@@ -122,7 +121,7 @@ def _item(model, item, t, assets):
         "initial": (name or "?")[:1].upper(),
         "segments": public["segments"],
         "media": _media(item.media, assets),
-        "leads": [{"id": lead.id, "title": lead.title, "text": sanitize(lead.body), "useful": lead.useful}
+        "leads": [{"id": lead.id, "title": lead.title, "text": offline_markup(lead.body), "useful": lead.useful}
                   for lead in leads],
         # what grading needs, answer-independent
         "verdict": item.verdict,
@@ -134,7 +133,7 @@ def _item(model, item, t, assets):
         "useful": sorted(lead.id for lead in item.leads if lead.useful),
         "useless": sorted(lead.id for lead in item.leads if not lead.useful),
         # feedback, shown after the check
-        "explanation": sanitize(item.explanation),
+        "explanation": offline_markup(item.explanation),
         "sources": sources.to_json(item.sources),
         "provenance": _provenance(item, t),
     }

@@ -1,14 +1,14 @@
 """The sources the printed sheets cite, and the date of their facts (the same sources the courses cite).
 
-FACTS_DATE is the date of the newest fact the sheets state (LR4 off air since 1 January 2026;
-VUGD on siren coverage, December 2025). Re-check the facts and move it together.
+FACTS_DATE is the date of the newest source the sheets cite (Jauns.lv of 3 January 2026 on LR4):
+the facts are as the sources stated them then. Re-check the facts and move it together.
 """
 
 from datetime import date
 
 from noturiba.messages import Message
 
-FACTS_DATE = date(2026, 1, 1)
+FACTS_DATE = date(2026, 1, 3)
 
 # One msgid per month: the Latvian date is "2026. gada 1. janvāris", the Russian "1 января 2026 г.".
 _MONTHS = (

@@ -2,17 +2,11 @@
    noturiba/scoring.py cbm_bonus) for the data noturiba.offline.blocks.civicquiz.export writes.
    Only what depends on the learner's answers is here; the right answers, a numeric question's accepted
    distance, the CBM table and the right-threshold come precomputed in `data`. UMD: node and browser. */
-(function (root, factory) {
-  "use strict";
-  var api = factory();
-  if (typeof module === "object" && module.exports) {
-    module.exports = api;
-  } else {
-    root.NoturibaOffline = root.NoturibaOffline || { players: {}, grade: {} };
-    root.NoturibaOffline.grade = root.NoturibaOffline.grade || {};
-    root.NoturibaOffline.grade.civicquiz = api;
-  }
-}(typeof window !== "undefined" ? window : this, function () {
+(function (root, factory) {  // node: module.exports; browser: NoturibaOffline.grade.civicquiz
+  if (typeof module === "object" && module.exports) { module.exports = factory(); return; }
+  var offline = root.NoturibaOffline = root.NoturibaOffline || { players: {}, grade: {} };
+  (offline.grade = offline.grade || {}).civicquiz = factory();
+}(this, function () {
   "use strict";
 
   function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }

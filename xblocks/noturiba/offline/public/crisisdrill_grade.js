@@ -2,17 +2,11 @@
    (the parity test, tests/offline/test_crisisdrill_parity.py, holds them to the same score).
    `data` is noturiba.offline.blocks.crisisdrill.export(); a path is the list of entries that module
    describes. UMD: module.exports in node, NoturibaOffline.grade.crisisdrill in the browser. */
-(function (root, factory) {
-  "use strict";
-  var api = factory();
-  if (typeof module === "object" && module.exports) {
-    module.exports = api;
-  } else {
-    root.NoturibaOffline = root.NoturibaOffline || { players: {}, grade: {} };
-    root.NoturibaOffline.grade = root.NoturibaOffline.grade || {};
-    root.NoturibaOffline.grade.crisisdrill = api;
-  }
-}(typeof window !== "undefined" ? window : this, function () {
+(function (root, factory) {  // node: module.exports; browser: NoturibaOffline.grade.crisisdrill
+  if (typeof module === "object" && module.exports) { module.exports = factory(); return; }
+  var offline = root.NoturibaOffline = root.NoturibaOffline || { players: {}, grade: {} };
+  (offline.grade = offline.grade || {}).crisisdrill = factory();
+}(this, function () {
   "use strict";
 
   var has = Object.prototype.hasOwnProperty;

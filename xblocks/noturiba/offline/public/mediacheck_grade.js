@@ -1,17 +1,11 @@
 /* mediacheck grading in the browser: the answer-dependent rules of xblocks/mediacheck/grading.py and
  * noturiba/scoring.py (cbm_bonus), on data that noturiba/offline/blocks/mediacheck.py exported. The
  * parity test holds it to the Python grade; keep the order of the arithmetic as Python has it. */
-(function (root, factory) {
-  "use strict";
-  var api = factory();
-  if (typeof module === "object" && module.exports) {
-    module.exports = api;
-  } else {
-    root.NoturibaOffline = root.NoturibaOffline || { players: {}, grade: {} };
-    root.NoturibaOffline.grade = root.NoturibaOffline.grade || {};
-    root.NoturibaOffline.grade.mediacheck = api;
-  }
-}(typeof window !== "undefined" ? window : this, function () {
+(function (root, factory) {  // node: module.exports; browser: NoturibaOffline.grade.mediacheck
+  if (typeof module === "object" && module.exports) { module.exports = factory(); return; }
+  var offline = root.NoturibaOffline = root.NoturibaOffline || { players: {}, grade: {} };
+  (offline.grade = offline.grade || {}).mediacheck = factory();
+}(this, function () {
   "use strict";
 
   function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }

@@ -2,9 +2,15 @@
  * the browser's storage, shows it, and reports to a SCORM 1.2 API when the page runs inside an LMS
  * (Kolibri, Moodle, the Open edX SCORM block). No network: nothing here makes a request.
  *
+ * Who the progress belongs to: on the plain site, whoever uses this browser (the start page and the
+ * unit pages offer to forget it, for a shared library computer). Under an LMS, the LMS's learner:
+ * the keys hold cmi.core.student_id, so the next learner on the same computer starts afresh; an LMS
+ * that gives no id gets storage for its session only (sessionStorage, emptied at LMSFinish).
+ *
  * SCORM 1.2 values: on start cmi.core.lesson_status "incomplete" (unless already set); on every
- * ui.finish(fraction): cmi.core.score.min 0, max 100, raw round(100 x best fraction so far on this
- * device), lesson_status "completed" (practice has no pass mark, so never "passed"/"failed"),
+ * ui.finish(fraction): cmi.core.score.min 0, max 100, raw round(100 x fraction), or the score the
+ * LMS already holds for this learner's attempt if that is higher (never another learner's or this
+ * device's), lesson_status "completed" (practice has no pass mark, so never "passed"/"failed"),
  * cmi.core.session_time, LMSCommit; LMSFinish when the page goes away (not on a language switch,
  * whose next page goes on with the same session). */
 (function (root) {
@@ -14,11 +20,13 @@
   NO.grade = NO.grade || {};
   NO.activities = [];
   var PREFIX = "noturiba-offline";
+  var ASSET = /(<img\b[^>]*?\ssrc=")nt-static:([^"]+)"/g;  // content.py's offline_markup
   var memory = {};  // storage refused (private mode, some file:// setups): progress for this visit only
+  var place = { session: false, scope: "" };  // set by scormStart: whose progress, kept how long
 
   function storage() {
     try {
-      var store = root.localStorage;
+      var store = place.session ? root.sessionStorage : root.localStorage;
       store.setItem(PREFIX + ":probe", "1");
       store.removeItem(PREFIX + ":probe");
       return store;
@@ -42,7 +50,19 @@
     if (text === null) { delete memory[key]; } else { memory[key] = text; }
   }
 
-  function key(course, activity, what) { return PREFIX + ":" + course + ":" + activity + ":" + what; }
+  function key(course, activity, what) { return PREFIX + ":" + course + ":" + place.scope + activity + ":" + what; }
+
+  /* Remove every key of `course` (every learner's) from the store in use and from memory. */
+  function forget(course) {
+    var start = PREFIX + ":" + course + ":";
+    var store = storage();
+    var names = store ? Object.keys(store) : [];
+    names.concat(Object.keys(memory)).forEach(function (name) {
+      if (name.indexOf(start) !== 0) { return; }
+      if (store) { store.removeItem(name); }
+      delete memory[name];
+    });
+  }
 
   function fallbackTranslator() {
     return {
@@ -85,6 +105,12 @@
     if (!api || typeof api.LMSInitialize !== "function") { return; }
     scorm.api = api;
     call("LMSInitialize", "");  // "false" when a page before this one began the session: go on with it
+    var learner = call("LMSGetValue", "cmi.core.student_id");
+    if (learner && learner !== "false" && learner !== "undefined" && learner !== "null") {
+      place.scope = "@" + encodeURIComponent(learner) + ":";
+    } else {
+      place.session = true;
+    }
     var status = call("LMSGetValue", "cmi.core.lesson_status");
     if (status === "not attempted" || status === "" || status === "false") {
       call("LMSSetValue", "cmi.core.lesson_status", "incomplete");
@@ -102,9 +128,12 @@
 
   function scormReport(fraction) {
     if (!scorm.api || scorm.finished) { return; }
+    var raw = Math.round(100 * fraction);
+    var held = parseFloat(call("LMSGetValue", "cmi.core.score.raw"));  // this attempt's, from an earlier page
+    if (held > raw && held <= 100) { raw = Math.round(held); }
     call("LMSSetValue", "cmi.core.score.min", "0");
     call("LMSSetValue", "cmi.core.score.max", "100");
-    call("LMSSetValue", "cmi.core.score.raw", String(Math.round(100 * fraction)));
+    call("LMSSetValue", "cmi.core.score.raw", String(raw));
     call("LMSSetValue", "cmi.core.lesson_status", "completed");
     call("LMSSetValue", "cmi.core.session_time", sessionTime());
     call("LMSCommit", "");
@@ -113,6 +142,7 @@
   function scormFinish() {
     if (!scorm.api || scorm.finished || scorm.stay) { return; }
     scorm.finished = true;
+    if (place.session) { forget(document.body.getAttribute("data-course")); }  // the session is over
     call("LMSFinish", "");
   }
 
@@ -163,7 +193,7 @@
         var before = result(course, activity) || {};
         var best = Math.max(before.best || 0, value);
         write(key(course, activity, "result"), { done: true, best: best, last: value });
-        scormReport(best);
+        scormReport(value);
         showProgress(body, t);
       },
       asset: function (path) {
@@ -189,6 +219,18 @@
     };
   }
 
+  /* The pack's copy of every course image in the activity's markup (no src a browser would fetch before). */
+  function withAssets(value, ui) {
+    if (typeof value === "string") {
+      return value.replace(ASSET, function (match, head, name) { return head + ui.asset("/static/" + name) + '"'; });
+    }
+    if (Array.isArray(value)) { return value.map(function (item) { return withAssets(item, ui); }); }
+    if (value && typeof value === "object") {
+      Object.keys(value).forEach(function (name) { value[name] = withAssets(value[name], ui); });
+    }
+    return value;
+  }
+
   function startActivity(body, element, t) {
     var ui = makeUi(body, element, t);
     var entry = { element: element, ui: ui, showStatus: statusLine(body, element, t) };
@@ -197,11 +239,46 @@
     var island = document.getElementById(element.getAttribute("data-island"));
     try {
       if (!player || !island) { throw new Error("no-player"); }
-      player(element, JSON.parse(island.textContent), ui);
+      player(element, withAssets(JSON.parse(island.textContent), ui), ui);
     } catch (error) {
       element.textContent = t.gettext("This activity cannot be shown here.");
       if (root.console) { root.console.error(error); }
     }
+  }
+
+  var FORGOTTEN = PREFIX + ":forgotten";  // survives the reload that clears the players' screens
+
+  /* "Forget my progress on this computer" (start and unit pages, plain site only): asks in the page,
+     removes every key of the course, says so; a page with activities reloads so that none shows old answers. */
+  function forgetButtons(body, t) {
+    var course = body.getAttribute("data-course");
+    var announce = announcer(body);
+    var said = false;
+    try { said = root.sessionStorage.getItem(FORGOTTEN) === course; root.sessionStorage.removeItem(FORGOTTEN); }
+    catch (error) { said = false; }
+    var done = t.gettext("Your progress in this course is forgotten on this computer.");
+    Array.prototype.forEach.call(body.querySelectorAll("[data-offline-forget]"), function (box, number) {
+      var button = box.querySelector("button");
+      if (scorm.api || !button || !root.NoturibaKit) { return; }
+      box.hidden = false;
+      button.addEventListener("click", function () {
+        root.NoturibaKit.confirm(button, "nt-offline-forget-confirm-" + number,
+          t.gettext("Forget every answer and all progress in this course on this computer? This cannot be undone."),
+          t.gettext("Forget my progress"), t.gettext("Cancel"), function (yes) {
+            if (!yes) { return; }
+            forget(course);
+            if (NO.activities.length) {
+              try { root.sessionStorage.setItem(FORGOTTEN, course); } catch (error) { /* said after reload, or not */ }
+              root.location.reload();
+              return;
+            }
+            showProgress(body, t);
+            button.focus();
+            announce(done);
+          });
+      });
+      if (said && number === 0) { announce(done); }
+    });
   }
 
   function start() {
@@ -213,6 +290,7 @@
       startActivity(body, element, t);
     });
     showProgress(body, t);
+    forgetButtons(body, t);
     Array.prototype.forEach.call(body.querySelectorAll("[data-offline-lang]"), function (link) {
       link.addEventListener("click", function (event) {
         // Only a switch in this frame continues the session (not a link opened in a new tab or window).
