@@ -264,7 +264,7 @@ def test_shuffle_is_stable_for_a_learner_and_differs_between_learners(db):
 
 
 def test_survey_records_without_correctness_or_grade_and_shows_staff_aggregate_from_five(db):
-    from mediacheck import aggregate
+    from mediacheck import aggregates as aggregate
     from noturiba.survey import store
     first = Harness("r0").load(SURVEY)
     assert first.has_score is False

@@ -30,10 +30,10 @@ learner's order of choices and options).
 import re
 
 from noturiba import editor_markup, olx
-from noturiba.html import images_without_alt, plain_text
-from noturiba.messages import Message, Problem
+from noturiba.messages import Message
 
-from . import graph, shuffle
+from . import shuffle
+from .checks import all_markup, validate  # noqa: F401  (the module contract: validation lives in checks.py)
 from .model import (  # noqa: F401 - re-exported: the blocks and tests import the model from here
     CONDITION_OPS,
     EFFECT_OPS,
@@ -273,54 +273,6 @@ def from_json(data):
     return Drill(start=reader.str("start", "").strip() or nodes[0].id, nodes=nodes, mode=mode,
                  timer=reader.bool("timer"), intro=reader.markup("intro"), variables=tuple(variables),
                  debrief=reader.markup("debrief"), debrief_sources=reader.sources("debrief_sources"), card=card)
-
-
-# Validation --------------------------------------------------------------------
-
-def all_markup(model):
-    """(node id, markup) of every rich text in the drill."""
-    yield None, model.intro
-    yield None, model.debrief
-    for item in model.nodes:
-        yield item.id, item.text
-        for choice in getattr(item, "choices", ()):
-            yield item.id, choice.label
-            yield item.id, choice.feedback
-        for option in getattr(item, "options", ()):
-            yield item.id, option.label
-        yield item.id, getattr(item, "feedback", "")
-
-
-def _checklist_option_problems(item, option):
-    if option.critical and not (option.required or option.harmful):
-        yield Problem("warning", Message(
-            "The item \"{id}\" of \"{node}\" is critical but neither required nor harmful: it changes "
-            "nothing.", id=option.id, node=item.id), item.id)
-    # The learner view adds "(N units)" after every label; a size also written in the label shows twice.
-    if re.search(rf"\(\s*{option.size}(?!\d)", plain_text(option.label)):
-        yield Problem("warning", Message(
-            "The label of the item \"{id}\" of \"{node}\" already says its size ({size}); the learner view "
-            "adds the size after each label, so it would show twice. Take it out of the label.",
-            id=option.id, node=item.id, size=option.size), item.id)
-
-
-def validate(model):
-    """Problems of the drill: graph errors (graph.py), variables, capacities; missing alt texts warn."""
-    problems = []
-    for variable in model.variables:
-        if not variable.min <= variable.initial <= variable.max:
-            problems.append(Problem("error", Message(
-                "The variable \"{id}\" must have min <= initial <= max.", id=variable.id), variable.id))
-    problems.extend(graph.problems(model))
-    for item in model.nodes:
-        for option in item.options if isinstance(item, Checklist) else ():
-            problems.extend(_checklist_option_problems(item, option))
-    for node_id, markup in all_markup(model):
-        if images_without_alt(markup):
-            problems.append(Problem("warning", Message(
-                "An image in \"{id}\" has no alt text; screen-reader users will miss it.", id=node_id or "intro"),
-                node_id))
-    return problems
 
 
 # Learner-safe projection --------------------------------------------------------

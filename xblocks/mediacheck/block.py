@@ -38,7 +38,7 @@ from noturiba.secrecy import bound_learner
 from noturiba.survey import policy
 
 from . import attempt_rules, content, grading, views
-from .aggregate import staff_aggregate as build_aggregate
+from .aggregates import staff_aggregate as build_aggregate
 
 ANSWER_FIELDS = {
     "verdict": Arg(str, required=False, max_length=100),
@@ -94,7 +94,7 @@ class MediaCheckBlock(ResearchReportMixin, ScoringMixin, ContentBlock):
         """A survey learner's own answers, from the anonymous table (none in Studio preview)."""
         if policy.in_studio_preview(self):
             return {}
-        from .aggregate import survey_answers
+        from .aggregates import survey_answers
         return self._clean(survey_answers(self))
 
     def clean_answers(self):
@@ -330,7 +330,7 @@ class MediaCheckBlock(ResearchReportMixin, ScoringMixin, ContentBlock):
     def _submit_survey(self, answers):
         """Record a survey's verdicts anonymously; user_state only learns that the learner answered."""
         if not policy.in_studio_preview(self):
-            from .aggregate import record_survey
+            from .aggregates import record_survey
             record_survey(self, answers)
         self.submitted = {item_id: {} for item_id in answers}  # participation only, no answer
         self.answers, self.opened, self.retrying = {}, {}, False
@@ -372,5 +372,5 @@ class MediaCheckBlock(ResearchReportMixin, ScoringMixin, ContentBlock):
 
     def generate_report_data(self, user_state_iterator, limit_responses=None):
         """Rows for the instructor's problem responses report: one per learner who answered."""
-        from .aggregate import report_rows
+        from .aggregates import report_rows
         yield from report_rows(self, user_state_iterator, limit_responses)
