@@ -35,6 +35,7 @@ from noturiba.messages import Message
 from . import shuffle
 from .checks import all_markup, validate  # noqa: F401  (the module contract: validation lives in checks.py)
 from .model import (  # noqa: F401 - re-exported: the blocks and tests import the model from here
+    ATTRIBUTES,
     CONDITION_OPS,
     EFFECT_OPS,
     ID_PATTERN,
@@ -43,6 +44,7 @@ from .model import (  # noqa: F401 - re-exported: the blocks and tests import th
     MODES,
     NODE_KINDS,
     RATINGS,
+    TAG,
     Card,
     Checklist,
     Choice,
@@ -62,9 +64,6 @@ from .model import (  # noqa: F401 - re-exported: the blocks and tests import th
     parse_effects,
 )
 from .olx_io import parse, to_node  # noqa: F401 - the module contract
-
-TAG = "crisisdrill"
-ATTRIBUTES = ("mode", "start", "timer")
 
 # A block Studio has just created (from field defaults) has no drill yet: what its author adds first.
 EMPTY_HINT = Message("Add a first step and an ending in the editor.")

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from noturiba.messages import ContentError, Message
 
+TAG = "crisisdrill"
+ATTRIBUTES = ("mode", "start", "timer")
 MODES = ("practice", "assessment")
 RATINGS = ("good", "ok", "bad")
 EFFECT_OPS = ("+=", "-=", "=")

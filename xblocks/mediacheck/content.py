@@ -15,6 +15,7 @@ from noturiba.messages import Message
 
 from .checks import validate
 from .model import (
+    ATTRIBUTES,
     DEFAULT_VERDICTS,
     FALSE_VERDICTS,
     ID_PATTERN,
@@ -23,6 +24,7 @@ from .model import (
     MODES,
     ORIGINS,
     REAL,
+    TAG,
     TRUE_VERDICT,
     ContentError,
     Flag,
@@ -46,9 +48,6 @@ __all__ = ["TAG", "ATTRIBUTES", "parse", "to_node", "to_json", "from_json", "val
            "Origin", "Segment", "Verdict",
            "body_flags", "segment_flags", "segments", "public_item", "display_domain", "verdict_label", "olx",
            "empty", "is_empty", "EMPTY_HINT"]
-
-TAG = "mediacheck"
-ATTRIBUTES = ("mode", "shuffle", "confidence")
 
 # What the author of a new block (Studio creates it from field defaults) must add first.
 EMPTY_HINT = Message("Add at least one item in the editor.")

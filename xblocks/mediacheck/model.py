@@ -30,6 +30,8 @@ from noturiba.messages import (
     ContentError,  # noqa: F401 - re-exported: part of the content contract
 )
 
+TAG = "mediacheck"
+ATTRIBUTES = ("mode", "shuffle", "confidence")
 MODES = ("practice", "assessment", "survey")
 KINDS = ("post", "headline", "message", "image", "article", "video")
 ID_PATTERN = re.compile(r"[A-Za-z0-9_.:-]{1,100}")
