@@ -3,13 +3,17 @@
 "Mācību situācija: skan sirēna" (gatavs-krizei): the timer turned off, a choice, an order task put
 partly right with the Move buttons, a reload that keeps the progress, a choice with a better option,
 the ending; the debrief's score equals the block's Python grade of the path the page saved, the action
-card prints on one A4 page alone, the timer can be started, extended, paused and runs out into the
-timeout branch. axe finds nothing.
+card prints on one A4 page alone with the drill's and the course's titles and the day it is printed, the
+timer can be started, extended, paused and runs out into the timeout branch. axe finds nothing.
+A checklist's ticks and an order task's arrangement survive a reload before they are confirmed
+("Mācību situācija: ceļā" and the siren drill); the player uses the block's own crisisdrill_dom.js.
 """
 
 import json
 import re
 import subprocess
+import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -39,7 +43,8 @@ def block(url_name=DRILL):
 
 
 def drill_entry(pack, url_name=DRILL):
-    return next(a for course, a in pack_activities(pack, "crisisdrill") if course == COURSE and a["url_name"] == url_name)
+    return next(a for course, a in pack_activities(pack, "crisisdrill")
+                if course == COURSE and a["url_name"] == url_name)
 
 
 def drill_file(pack, url_name=DRILL):
@@ -72,10 +77,11 @@ def saved(page, what="state", url_name=DRILL):
     return page.evaluate("(key) => JSON.parse(localStorage.getItem(key))", key)
 
 
-def saved_once(state, url_name=DRILL, extra=""):
-    """An init script that puts `state` in the store before the first load only (reloads keep what the page saved)."""
-    key = json.dumps(f"noturiba-offline:{COURSE}:{url_name}:state")
-    return f"if (localStorage.getItem({key}) === null) {{ localStorage.setItem({key}, {json.dumps(json.dumps(state))}); }}" + extra
+def saved_once(state, url_name=DRILL):
+    """An init script that puts `state` in the store before the first load only (a reload keeps what the
+    page saved since)."""
+    key, value = json.dumps(f"noturiba-offline:{COURSE}:{url_name}:state"), json.dumps(json.dumps(state))
+    return f"if (localStorage.getItem({key}) === null) {{ localStorage.setItem({key}, {value}); }}"
 
 
 def heading_focused(page):
@@ -158,26 +164,37 @@ FINISHED = [{"node": "siren", "choice": "tv-radio"},
             {"node": "chat", "choice": "forward"}, {"node": "call", "choice": "where-first"}, {"node": "good"}]
 
 
-def test_the_action_card_prints_alone_on_one_a4_page(offline_pack, file_page, tmp_path):
+@pytest.mark.parametrize("pages", ["pages", "activity_pages"])  # the unit page; the page of SCORM and Kolibri
+def test_the_action_card_prints_alone_on_one_a4_page_with_the_drill_course_and_date(offline_pack, file_page,
+                                                                                      tmp_path, pages):
     state = {"path": FINISHED, "node": "good", "timer": True, "clock": None}
     init = (f"localStorage.setItem({json.dumps(KEY + 'state')}, {json.dumps(json.dumps(state))});"
             "window.print = () => { window.printed = (window.printed || 0) + 1; };")
-    page = open_drill(offline_pack, file_page, init_script=init)
+    path = Path(offline_pack) / COURSE / drill_entry(offline_pack)[pages]["lv"]
+    page = file_page(path, init_script=init, goto=False)
+    page.clock.install(time=datetime(2027, 3, 6, 12, tzinfo=UTC))  # when the card is shown
+    page.goto(path.resolve().as_uri())
+    page.locator(f"{ROOT_SELECTOR} .nt-cd-situation h3").wait_for()
     root = drill(page)
     model, attrs = block()
     assert python_grade(model, attrs, FINISHED) == pytest.approx(0.69)  # the critical forward caps the score
     assert lv("You made a dangerous decision, so this attempt cannot pass whatever its points. See why below.") \
         in root.locator(".nt-cd-debrief").inner_text()
+    page.clock.set_fixed_time(datetime(2027, 3, 12, 12, tzinfo=UTC))  # printed days later: dated then
     tab_to(page, lv("Print my action card"))
     page.keyboard.press("Enter")
     assert page.evaluate("window.printed") == 1
     pdf = tmp_path / "card.pdf"
     page.pdf(path=str(pdf), format="A4")
-    pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert re.search(r"^Pages:\s+1$", pages, re.M), pages
+    pages_info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Pages:\s+1$", pages_info, re.M), pages_info
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert lv("My action card") in text and lv("What I prepare") in text and "mod.gov.lv" in text
-    assert lv("Debrief") not in text and "Gatavs krīzei" not in text  # nothing else of the page
+    assert "mana.latvija.lv" in text  # the last line is on the page, not cut off
+    # on paper it says what it belongs to: the drill, the course and the day it was printed
+    assert "Mācību situācija: skan sirēna" in text and "Gatavs krīzei" in text
+    assert "2027. gada 12. marts" in text and "2027. gada 6. marts" not in text
+    assert lv("Debrief") not in text and lv("Your path") not in text  # nothing else of the page
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert page.evaluate("document.querySelectorAll('.nt-cd-print-hide').length") == 0
 
@@ -257,3 +274,22 @@ def test_a_checklist_ticked_and_an_order_arranged_but_not_confirmed_survive_a_re
     page.reload()  # a confirmed task leaves no draft behind: the next situation shows
     root.locator(".nt-cd-situation h3").wait_for()
     assert saved(page)["node"] == "chat" and root.locator(".nt-cd-order").count() == 0
+
+
+BLOCK_DOM = Path(COURSES).parent / "xblocks" / "crisisdrill" / "public" / "crisisdrill_dom.js"
+
+
+def test_the_player_uses_the_blocks_own_dom_helpers_not_a_copy(offline_pack, tmp_path):
+    """The block's crisisdrill_dom.js goes into the pack as it is and loads before the player's parts,
+    on the unit page and in the drill's Kolibri zip; the offline player carries no copy of it."""
+    entry = drill_entry(offline_pack)
+    helper = "assets/crisisdrill/crisisdrill_dom.js"
+    assert (Path(offline_pack) / COURSE / helper).read_bytes() == BLOCK_DOM.read_bytes()
+    assert not (Path(offline_pack) / COURSE / "assets" / "offline" / "crisisdrill_play_dom.js").exists()
+    html = drill_file(offline_pack).read_text(encoding="utf-8")
+    scripts = re.findall(r'<script src="([^"]+)"', html)
+    players = [i for i, src in enumerate(scripts) if "/crisisdrill_play" in src or "/crisisdrill_grade" in src]
+    assert helper in scripts and scripts.index(helper) < min(players), scripts
+    with zipfile.ZipFile(Path(offline_pack) / "kolibri" / COURSE / f"{entry['url_name']}.zip") as archive:
+        assert archive.read(helper) == BLOCK_DOM.read_bytes()
+        assert f'<script src="{helper}">' in archive.read("index.html").decode("utf-8")

@@ -12,7 +12,7 @@ def _needed(build, part):
     kind = part.kind
     wanted = {"assets/kit/kit.css", "assets/kit/kit.js", "assets/offline/offline.css", "assets/offline/offline.js",
               f"assets/{kind}/{kind}.css", f"assets/offline/{kind}_play.css"}
-    wanted |= {f"assets/offline/{name}" for name in player_scripts(kind, build.public)}
+    wanted |= {f"assets/{path}" for path in player_scripts(kind, build.public)}
     wanted |= {f"assets/i18n/{lang}.js" for lang in build.langs}
     wanted |= build.activity_assets.get(part.url_name, set())
     return {path: build.files[path] for path in sorted(wanted) if path in build.files}

@@ -89,10 +89,17 @@ class Page:
                 + "".join(items) + "</ul></nav>")
 
 
+# A block's own scripts its offline player loads as they are (site.py copies them to assets/<kind>/).
+BLOCK_SCRIPTS = {"crisisdrill": ("crisisdrill_dom.js",)}
+
+
 def player_scripts(kind, public):
-    """A kind's scripts in load order: its grader, the parts of its player (<kind>_play_*.js), the player."""
+    """A kind's scripts in load order, as paths under assets/: the block's own scripts it reuses, its grader,
+    the parts of its player (<kind>_play_*.js), the player."""
     parts = sorted(name for name in public if name.startswith(f"{kind}_play_") and name.endswith(".js"))
-    return [name for name in (f"{kind}_grade.js", *parts, f"{kind}_play.js") if name in public]
+    names = [name for name in (f"{kind}_grade.js", *parts, f"{kind}_play.js") if name in public]
+    own = [f"{kind}/{name}" for name in BLOCK_SCRIPTS.get(kind, ())] if names else []
+    return own + [f"offline/{name}" for name in names]
 
 
 def document(page, title, main):
@@ -105,7 +112,7 @@ def document(page, title, main):
     scripts = [f"{r}assets/i18n/{page.lang}.js"] if page.lang != "en" else []
     scripts.append(f"{r}assets/kit/kit.js")
     for kind in sorted(page.kinds):
-        scripts += [f"{r}assets/offline/{name}" for name in player_scripts(kind, page.public)]
+        scripts += [f"{r}assets/{path}" for path in player_scripts(kind, page.public)]
     scripts.append(f"{r}assets/offline/offline.js")
     home = "" if page.kind == "activity" else (
         f'<p class="nt-offline-course"><a href="{page.link("index.html")}"{page.content_lang()}>'

@@ -15,7 +15,17 @@ from .activities import exporter
 from .catalog import LANGUAGES, js_catalog, translator
 from .content import markup_statics, static_name
 from .kolibri import kolibri_zips
-from .pages import Page, activity_file, activity_page, island_id, page_path, start_page, unit_file, unit_page
+from .pages import (
+    BLOCK_SCRIPTS,
+    Page,
+    activity_file,
+    activity_page,
+    island_id,
+    page_path,
+    start_page,
+    unit_file,
+    unit_page,
+)
 from .plan import course_plan
 from .scorm import scorm_zip
 from .zips import write_zip
@@ -108,6 +118,8 @@ class CourseBuild:
             self.files[f"assets/offline/{name}"] = data
         for kind in sorted({part.kind for part in self.plan.activities}):
             self.files[f"assets/{kind}/{kind}.css"] = _package_file(kind, "public", f"{kind}.css").read_bytes()
+            for name in BLOCK_SCRIPTS.get(kind, ()):
+                self.files[f"assets/{kind}/{name}"] = _package_file(kind, "public", name).read_bytes()
         sources = [self.files["assets/kit/kit.js"].decode("utf-8")]
         sources += [data.decode("utf-8") for name, data in self.public.items() if name.endswith(".js")]
         for lang in self.langs:

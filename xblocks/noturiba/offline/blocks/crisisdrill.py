@@ -81,7 +81,8 @@ def export(model, attrs, t):
     scores = graph.best_scores(model)
     card = views.card(model, t.gettext, rich=offline_markup)
     return {
-        "version": 1, "content_lang": attrs.get(XML_LANG) or "lv", "start": model.start,
+        "version": 1, "title": attrs.get("display_name", ""), "content_lang": attrs.get(XML_LANG) or "lv",
+        "start": model.start,
         "timer": bool(model.timer), "pass": pass_threshold(attrs), "intro": offline_markup(model.intro),
         "variables": [{"id": v.id, "label": v.label, "initial": v.initial, "min": v.min, "max": v.max}
                       for v in model.variables],

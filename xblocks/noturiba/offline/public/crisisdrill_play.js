@@ -1,10 +1,11 @@
 /* Crisis drill offline player: the block's practice mode in the browser (situations, variables, checklists,
    order tasks, a timer the learner can pause, extend or turn off (WCAG 2.2.1), feedback after each decision,
    the debrief and the printable action card). The rules are crisisdrill_grade.js; `data` is
-   noturiba.offline.blocks.crisisdrill.export(); the saved state is {path, node, timer, clock}.
+   noturiba.offline.blocks.crisisdrill.export(); the saved state is {path, node, timer, clock, draft}.
    This file holds the state and the flow; the parts (NoturibaOffline.parts.crisisdrill, loaded before it)
-   draw: crisisdrill_play_dom.js (DOM helpers), _situation.js (the node and the variables), _timer.js,
-   _debrief.js (feedback, debrief, action card). They all share one context, `drill`, built here.
+   draw: crisisdrill_play_situation.js (the node and the variables), _timer.js, _debrief.js (feedback,
+   debrief, action card). They all share one context, `drill`, built here. The DOM helpers are the block's
+   own (xblocks/crisisdrill/public/crisisdrill_dom.js, window.NoturibaCrisisdrill.dom), loaded before them.
    Author markup in `data` is sanitised by the exporter; nothing else goes to innerHTML. */
 (function (root) {
   "use strict";
@@ -12,13 +13,32 @@
   ns.players = ns.players || {};
 
   /* State ------------------------------------------------------------------------------------------- */
-  function fresh(data, timer) { return { path: [], node: data.start, timer: timer !== false, clock: null }; }
+  function fresh(data, timer) { return { path: [], node: data.start, timer: timer !== false, clock: null, draft: null }; }
+
+  /* The saved draft of the current checklist ({node, picked}) or order task ({node, order}), if it still
+     fits the node: picked ids it shows, or an order of exactly the ids it shows. */
+  function draftOf(item, draft) {
+    if (!draft || !item || draft.node !== item.id || !item.shown) { return null; }
+    var shown = item.shown;
+    function known(id) { return shown.indexOf(id) !== -1; }
+    if (item.kind === "checklist" && Array.isArray(draft.picked)) {
+      return { node: item.id, picked: shown.filter(function (id) { return draft.picked.indexOf(id) !== -1; }) };
+    }
+    var order = item.kind === "order" && Array.isArray(draft.order) ? draft.order : null;
+    if (order && order.length === shown.length && order.every(known) &&
+        order.every(function (id, index) { return order.indexOf(id) === index; })) {
+      return { node: item.id, order: order.slice() };
+    }
+    return null;
+  }
 
   function loaded(rules, data, saved) {
-    if (!saved || !Array.isArray(saved.path) || !rules.node(data, saved.node)) { return fresh(data); }
+    var item = saved && rules.node(data, saved.node);
+    if (!saved || !Array.isArray(saved.path) || !item) { return fresh(data); }
     var clock = saved.clock && saved.clock.node === saved.node && typeof saved.clock.started === "number" ?
       saved.clock : null;
-    return { path: rules.cleanPath(data, saved.path), node: saved.node, timer: saved.timer !== false, clock: clock };
+    return { path: rules.cleanPath(data, saved.path), node: saved.node, timer: saved.timer !== false, clock: clock,
+             draft: draftOf(item, saved.draft) };
   }
 
   /* The context the parts share: the data, the translator, the helpers, the state and the flow. */
@@ -27,7 +47,7 @@
     var drill = {
       host: host, data: data, ui: ui, t: ui.t, rules: ns.grade.crisisdrill,
       el: kit.dom.el, clear: kit.dom.clear, percent: kit.percent,
-      dom: ns.parts.crisisdrill.dom(host.getAttribute("data-content-lang") || data.content_lang),
+      dom: root.NoturibaCrisisdrill.dom(host.getAttribute("data-content-lang") || data.content_lang),
       uid: (host.getAttribute("data-island") || "nt-cd") + "-cd",
       state: null, ticking: null
     };
@@ -37,6 +57,14 @@
       return Boolean(data.timer && item && item.kind === "step" && item.time_limit && item.timeout);
     };
     drill.save = function () { ui.save(drill.state); };
+    /* The current task's answer in progress (`key` "picked" or "order": its ids), saved until confirmed. */
+    drill.draft = function () { return draftOf(drill.current(), drill.state.draft); };
+    drill.keepDraft = function (key, ids) {
+      var draft = { node: drill.state.node };
+      draft[key] = ids;
+      drill.state.draft = draft;
+      drill.save();
+    };
     drill.showError = function (text) { showError(drill, text); };
     drill.decide = function (entry, target, after) { decide(drill, entry, target, after); };
     drill.restart = function () { restart(drill); };
@@ -83,6 +111,7 @@
     var feedback = entry.timeout ? null : rules.debrief(data, [entry])[0];
     state.path.push(entry);
     state.node = target;
+    state.draft = null;
     var item = drill.current();
     state.clock = drill.timed(item) ? ns.parts.crisisdrill.startClock(item.id, !state.timer) : null;
     if (item.kind === "ending") { state.path.push({ node: item.id }); }

@@ -22,7 +22,7 @@
 
   /* A checklist or order task: its result, and what was chosen, missed, harmful or recommended. */
   function describeTask(drill, row, debriefing, add) {
-    var t = drill.t, labelled = drill.dom.labelled;
+    var t = drill.t, labelled = drill.dom.labelledList;
     var share = t.format(t.gettext("Result of this task: {percent}."), { percent: drill.percent(row.share * 100) });
     add(drill.el("p", {}, share), share);
     if (debriefing && row.picked) { add(labelled(t.gettext("You chose:"), row.picked)); }
@@ -128,6 +128,7 @@
     var t = drill.t, el = drill.el, d = drill.dom, data = drill.data, uid = drill.uid;
     var card = box.appendChild(el("section", { className: "nt-cd-card", "aria-labelledby": uid + "-card" }));
     card.appendChild(el("h4", { id: uid + "-card" }, t.gettext("My action card")));
+    cardAbout(drill, card);
     [["prepare", t.gettext("What I prepare")], ["call", t.gettext("Whom I call")],
      ["listen", t.gettext("Where I listen")]].forEach(function (pair) {
       card.appendChild(el("h5", {}, pair[1]));
@@ -141,11 +142,36 @@
       notes.appendChild(el("dd", {}, "\u00a0"));
     });
     card.appendChild(d.sourcesList(data.card_sources, false));
-    card.appendChild(d.button(t.gettext("Print my action card"), "nt-secondary", function () { printCard(card); }));
+    card.appendChild(d.button(t.gettext("Print my action card"), "nt-secondary", function () { printCard(drill, card); }));
+  }
+
+  /* The course's title, as the page shows it (the exporter does not get it): the course link of a unit
+     page, or the course name under the title of a single-activity page (SCORM, Kolibri). */
+  function courseTitle() {
+    var node = document.querySelector(".nt-offline-course-name, .nt-offline-course");
+    return node ? (node.textContent || "").trim() : "";
+  }
+
+  function today(drill) {
+    return new Date().toLocaleDateString(drill.ui.lang, { year: "numeric", month: "long", day: "numeric" });
+  }
+
+  /* What the card belongs to, for paper: the drill, the course and (printed only) the day it is printed. */
+  function cardAbout(drill, card) {
+    var t = drill.t, el = drill.el, d = drill.dom, course = courseTitle();
+    var about = card.appendChild(el("div", { className: "nt-cd-card-about" }));
+    if (drill.data.title) { about.appendChild(d.inContent(el("p", { className: "nt-cd-card-drill" }, drill.data.title))); }
+    if (course) {
+      var line = about.appendChild(el("p", {}, t.gettext("Course:") + " "));
+      line.appendChild(d.inContent(el("span", {}, course)));
+    }
+    var date = about.appendChild(el("p", { className: "nt-cd-card-date" }, t.gettext("Printed on:") + " "));
+    date.appendChild(el("span", { "data-card-date": "" }, today(drill)));
   }
 
   /* Print only the card: everything beside it and beside each of its ancestors is hidden while printing. */
-  function printCard(card) {
+  function printCard(drill, card) {
+    card.querySelector("[data-card-date]").textContent = today(drill);
     var hidden = [];
     for (var node = card; node && node.parentNode && node !== document.body; node = node.parentNode) {
       Array.prototype.forEach.call(node.parentNode.children, function (sibling) {

@@ -33,7 +33,7 @@
     fieldset.appendChild(el("legend", {}, t.gettext("Choose the items")));
     var count = el("p", { className: "nt-cd-capacity", id: uid + "-capacity", "aria-live": "polite" });
     var limited = item.capacity !== null && item.capacity !== undefined;
-    var boxes = [];
+    var boxes = [], draft = drill.draft();
     function picked() { return boxes.filter(function (b) { return b.input.checked; }); }
     function used() { return picked().reduce(function (sum, b) { return sum + b.size; }, 0); }
     function update() {
@@ -54,7 +54,11 @@
       if (limited) {
         label.appendChild(el("span", { className: "nt-muted" }, " " + t.format(t.ngettext("({count} unit)", "({count} units)", option.size), { count: option.size })));
       }
-      input.addEventListener("change", update);
+      input.checked = Boolean(draft && draft.picked.indexOf(option.id) !== -1);
+      input.addEventListener("change", function () {
+        update();
+        drill.keepDraft("picked", picked().map(function (b) { return b.id; }));
+      });
       boxes.push({ input: input, size: option.size, id: option.id });
     });
     fieldset.appendChild(count);
@@ -73,7 +77,8 @@
 
   function renderOrder(drill, item) {
     var t = drill.t, el = drill.el, d = drill.dom, body = drill.body;
-    var items = shown(item, item.options);
+    var draft = drill.draft();
+    var items = shown(draft ? { shown: draft.order } : item, item.options);  /* the order as the learner left it */
     var list = el("ol", { className: "nt-cd-order" });
     function named(node, label) {
       var hidden = node.appendChild(el("span", { className: "nt-visually-hidden" }, ": "));
@@ -102,6 +107,7 @@
     function shift(index, delta) {
       var moved = items[index];
       if (!root.NoturibaKit.dom.move(items, index, delta)) { return; }
+      drill.keepDraft("order", items.map(function (o) { return o.id; }));
       draw(moved.id, delta < 0 ? "up" : "down");
       drill.ui.announce(t.format(t.gettext("{label} is now number {position} of {total}."),
                                  { label: d.plain(moved.label), position: index + delta + 1, total: items.length }));
