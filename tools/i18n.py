@@ -121,11 +121,16 @@ def is_translated(message):
     return not message.fuzzy and all(strings)
 
 
+# The offline pack's players run outside the LMS; their strings reach them through the offline
+# pack's own catalog (noturiba/offline/catalog.py, from the .mo), not through the blocks' learner JS.
+OFFLINE_JS = "xblocks/noturiba/offline/"
+
+
 def js_catalog(catalog, namespace):
     """A catalog for the browser with the same API as the platform's statici18n output."""
     entries = {}
     for message in catalog:
-        used_in_js = any(path.endswith(".js") for path, _line in message.locations)
+        used_in_js = any(path.endswith(".js") and not path.startswith(OFFLINE_JS) for path, _line in message.locations)
         if message.id and used_in_js and is_translated(message):
             key = message.id[0] if isinstance(message.id, tuple | list) else message.id
             entries[key] = list(message.string) if message.pluralizable else message.string

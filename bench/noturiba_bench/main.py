@@ -11,7 +11,7 @@ from importlib import metadata
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parents[1] / "results"
-SECTIONS = ("payload", "server", "scaling", "browser")
+SECTIONS = ("payload", "server", "own_code", "lms_store", "scaling", "browser", "offline")
 
 
 def versions():
@@ -35,6 +35,8 @@ def parse_args(argv=None):
                         help="seconds after which the server section stops adding iterations (>= 30 are run)")
     parser.add_argument("--browser-budget", type=float, default=270.0,
                         help="seconds after which the browser section starts no new round (>= 3 are run)")
+    parser.add_argument("--offline-budget", type=float, default=120.0,
+                        help="seconds after which the offline section starts no new round of page loads")
     parser.add_argument("--loads", type=int, default=None, help="browser page loads per block")
     parser.add_argument("--out", default=str(RESULTS), help="results folder")
     parser.add_argument("--compare", nargs="+", metavar="JSON",
@@ -117,6 +119,19 @@ def main(argv=None):
         return server.measure(subject_list, iterations=iterations, warmup=5 if args.quick else 20,
                               budget_s=60 if args.quick else args.server_budget)
 
+    def own_code_all():
+        from . import own_code
+        return own_code.measure(subject_list, rounds=15 if args.quick else 60, budget_s=40 if args.quick else 100)
+
+    def lms_store_all():
+        from . import lms_store
+        return lms_store.measure(subject_list, iterations=20 if args.quick else 80, warmup=5 if args.quick else 10,
+                                 budget_s=30 if args.quick else 75)
+
+    def offline_all():
+        from . import offline
+        return offline.measure(quick=args.quick, budget_s=args.offline_budget)
+
     def scaling_all():
         from . import scaling
         return scaling.measure(quick=args.quick)
@@ -128,8 +143,11 @@ def main(argv=None):
 
     section("payload", payload_all)
     section("server", server_all)
+    section("own_code", own_code_all)
+    section("lms_store", lms_store_all)
     section("scaling", scaling_all)
     section("browser", browser_all)
+    section("offline", offline_all)
 
     try:
         data["summary"] = report.summarize(data)

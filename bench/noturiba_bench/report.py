@@ -98,6 +98,10 @@ def summarize(data):
                     floors[block]["submit_save_ms"] = s["submit_save"]["median_ms"]
                     floors[block]["submit_floor_ratio"] = ratio(s["submit_save"]["median_ms"],
                                                                 base["submit"]["median_ms"])
+    from . import lms_store, offline, own_code
+    summary["own_code"] = own_code.summarize(data, targets, BASELINE_PEER, OURS)
+    summary["lms_store"] = lms_store.summarize(data, BASELINE_PEER, OURS)
+    summary["offline"] = offline.summarize(data)
     summary["met"] = sum(1 for t in targets if t["met"])
     summary["total"] = len(targets)
     return summary
@@ -207,6 +211,10 @@ def write_markdown(data, out):
                      f"(untimed here): {pw.get('saves')} saves for them.")
     lines.append("")
 
+    from . import lms_store, offline, own_code
+    lines += own_code.markdown(data)
+    lines += lms_store.markdown(data)
+
     scaling = data.get("scaling") or {}
     lines += ["## 3. Scaling (pure cores, generated content)", "",
               "| block | metric | sizes | ms per call | exponent (log-log) | R² |", "|---|---|---|---|---|---|"]
@@ -224,7 +232,7 @@ def write_markdown(data, out):
     lines.append("")
 
     browser = data.get("browser") or {}
-    if _ok(browser):
+    if browser and _ok(browser):
         lines += ["## 4. Browser (Chromium, 4x CPU throttling, slow 4G: 150 ms, 1.6/0.75 Mbps)", "",
                   f"Median of {browser.get('loads')} samples per page (a cold load in a new context, then a warm "
                   f"reload with the cache), Chromium {browser.get('chromium')}. Times from navigation start.", "",
@@ -247,6 +255,7 @@ def write_markdown(data, out):
     elif browser:
         lines += ["## 4. Browser", "", f"error: {_error(browser)}"]
     lines.append("")
+    lines += offline.markdown(data)
     if data.get("errors"):
         lines += ["## Errors (the run went on)", ""]
         lines += [f"- {k}: {str(v)[:300]}" for k, v in data["errors"].items()]
@@ -300,7 +309,7 @@ def write_charts(data, out):
     bar_chart("writes", "field-data saves per learner action (target 1)", "saves",
               [server[k]["writes_per_action"]["saves"] if _ok(server.get(k)) else None for k in keys], limit=1)
     browser = data.get("browser") or {}
-    if _ok(browser):
+    if browser and _ok(browser):
         bar_chart("browser_interactive", "time to interactive, 4x CPU + slow 4G (median)", "ms",
                   [browser[k].get("interactive_ms") if _ok(browser.get(k)) else None for k in keys])
         bar_chart("browser_warm_interactive", "time to interactive, warm reload (cache), 4x CPU + slow 4G", "ms",

@@ -172,7 +172,7 @@ def civicquiz_points(sizes, repeats):
         questions = []
         for first in range(0, n, cap):
             questions.extend(content.parse(_node(quiz_xml(min(cap, n - first), first=first))).questions)
-        layout_model = SimpleNamespace(questions=questions, draw=10, shuffle=True)
+        layout_model = SimpleNamespace(questions=questions, draw=10, shuffle=True, mode="practice")
         point = {"size": n, "questions": len(questions), "parsed_in_chunks_of": cap if n > cap else None,
                  "draw_s": per_call(lambda q=questions: draw.draw_questions(q, 10, f"{LEARNER}:0"), repeats),
                  "layout_s": per_call(lambda m=layout_model: views.learner_layout(m, LEARNER, 0), repeats)}

@@ -87,10 +87,11 @@ def crisisdrill_action(block):
 
 def _civic_answer(q, layout):
     kind = q.type
+    shown = list(layout.options.get(q.id, ()))  # the ids the page shows (a dict shown -> option, or a list)
     if kind == "single":
-        return layout.options[q.id][0]
+        return shown[0]
     if kind == "multiple":
-        return layout.options[q.id][:1]
+        return shown[:1]
     if kind == "truefalse":
         return True
     if kind == "numeric":

@@ -97,3 +97,15 @@ def test_javascript_catalog_picks_the_same_plural_forms_as_the_server(compiled, 
     with open(compiled / "civicquiz" / "translations" / locale / "LC_MESSAGES" / "text.mo", "rb") as handle:
         python = gettext.GNUTranslations(handle)
     assert json.loads(output) == [python.plural(n) for n in counts]
+
+
+def test_the_blocks_learner_catalogs_leave_the_offline_players_strings_out():
+    """The offline pack's strings reach its players through its own catalog, not the LMS's pages."""
+    for block in tool.BLOCKS:
+        catalog = tool.merged_catalog(block, "lv")
+        offline_only = {m.id for m in catalog if m.id and m.locations
+                        and all(path.startswith(tool.OFFLINE_JS) for path, _ in m.locations)}
+        assert "Forget my progress" in offline_only  # a string of the offline shell alone
+        text = tool.js_catalog(catalog, tool.js_namespace(block))
+        shipped = set(json.loads(text.split("var catalog = ", 1)[1].split(";\n", 1)[0]))
+        assert not shipped & offline_only, block

@@ -49,10 +49,27 @@ def _compiled_js(package, lang):
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
+def _compiled_entries(package, lang, wanted):
+    """{msgid: text or [plural forms]} of the package's compiled .mo for the msgids in `wanted`."""
+    catalog = package_catalog(package, lang)
+    entries = {}
+    for key, text in getattr(catalog, "_catalog", {}).items():  # gettext's parsed .mo: msgid or (msgid, n)
+        if isinstance(key, tuple) and key[0] in wanted:
+            forms = entries.setdefault(key[0], [])
+            forms.extend([""] * (key[1] + 1 - len(forms)))
+            forms[key[1]] = text
+        elif isinstance(key, str) and key and key in wanted:
+            entries[key] = text
+    return entries
+
+
 def js_catalog(lang, sources):
     """The text of a JS catalog for `lang` holding the translations of the string literals in `sources`
-    (the JS files' texts); None for English or a language no package has compiled. It is a block's
-    compiled catalog with the entries swapped and the offline namespace: one catalog runtime."""
+    (the JS files' texts); None for English or a language no package has compiled.
+
+    The entries come from the packages' compiled .mo (the blocks' learner JS catalogs leave the
+    offline players' strings out, to stay small); the runtime is a block's compiled JS catalog with
+    those entries and the offline namespace, so there is one catalog runtime."""
     wanted = _js_literals(sources)
     entries, template = {}, None
     for package in CATALOG_PACKAGES:
@@ -61,9 +78,8 @@ def js_catalog(lang, sources):
         if not found:
             continue
         template = template or (text, found)
-        for msgid, value in json.loads(found.group(1)).items():
-            if msgid in wanted:
-                entries.setdefault(msgid, value)
+        for msgid, value in _compiled_entries(package, lang, wanted).items():
+            entries.setdefault(msgid, value)
     if template is None:
         return None
     text, found = template
